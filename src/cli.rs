@@ -1,0 +1,108 @@
+//! The command line (clap derive), turned into a validated [`Config`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use claimlens::date::Date;
+use claimlens::report::OutputFormat;
+
+const EXAMPLES: &str = "\
+Examples:
+  claimlens check corpus/documents --record corpus/records
+  claimlens check release.html --record deal.toml --format json --output report.json
+  claimlens check filings/ --record records/ --fail-on contradicted
+  cat note.txt | claimlens check - --record deal.toml
+  claimlens tokens corpus/documents/commentary-coreweave-core-scientific.txt
+
+Exit codes: 0 ran and nothing met --fail-on; 1 some claim met --fail-on;
+2 usage error, or an input or record could not be read (the others are still reported).";
+
+/// Fact-check deal documents: extract quantitative claims and rhetoric
+/// markers, and check the claims against a sourced deal record.
+#[derive(Debug, Parser)]
+#[command(name = "claimlens", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse documents: claims, markers and, with --record, verdicts.
+    #[command(after_help = EXAMPLES)]
+    Check(CheckArgs),
+    /// Print the sentences and words of a document with their byte spans.
+    Tokens(TokensArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to read (`-` for standard input). Directories are
+    /// walked recursively for .txt, .md, .markdown, .htm and .html files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// A deal record (TOML or JSON) or a directory of them.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub record: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit with 1 when a claim meets this: a verdict (contradicted,
+    /// unverifiable) or a severity (minor, major, gross: contradicted at least
+    /// this badly).
+    #[arg(long, value_enum, value_name = "VERDICT")]
+    pub fail_on: Option<FailOn>,
+    /// When to colour the human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// The documents' date (YYYY-MM-DD) where they state none.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    /// Skip inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = claimlens::load::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct TokensArgs {
+    /// The document (`-` for standard input).
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// Print sentences only, without their words.
+    #[arg(long)]
+    pub sentences_only: bool,
+}
+
+/// What `--fail-on` accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Any contradicted claim.
+    Contradicted,
+    /// Any claim the record cannot decide.
+    Unverifiable,
+    /// Any contradicted claim (minor or worse).
+    Minor,
+    /// Contradicted claims of major or gross severity.
+    Major,
+    /// Contradicted claims of gross severity.
+    Gross,
+}
+
+/// `--color`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).ok_or_else(|| format!("{s:?} is not a date; write it as YYYY-MM-DD"))
+}

@@ -1,0 +1,179 @@
+//! The `claimlens` binary: parse arguments, run the library, render, exit.
+
+mod cli;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::Parser;
+
+use claimlens::check::{DealRecord, Severity, Verdict};
+use claimlens::error::ErrorKind;
+use claimlens::load::{self, Input};
+use claimlens::report::{self, Outcome, OutputFormat, RenderOptions};
+use claimlens::{Options, analyze};
+use cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, TokensArgs};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Tokens(args) => run_tokens(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("claimlens: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+}
+
+fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let mut input_error = false;
+    let records = match load_records(&args.record) {
+        Ok(r) => r,
+        Err(errors) => {
+            for e in errors {
+                eprintln!("claimlens: error: {e}");
+            }
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let options = Options { records, rhetoric: None, as_of: args.as_of };
+    let (inputs, errors) = load::expand(&args.paths);
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    for e in errors {
+        eprintln!("claimlens: error: {e}");
+        input_error = true;
+        outcomes.push(Outcome::Failed(e));
+    }
+    for input in &inputs {
+        match load::load(input, args.max_bytes) {
+            Ok(source) => outcomes.push(Outcome::Analyzed(Box::new(analyze(source, &options)))),
+            Err(e) if e.kind == ErrorKind::Binary => eprintln!("claimlens: warning: {e}"),
+            Err(e) => {
+                eprintln!("claimlens: error: {e}");
+                input_error = true;
+                outcomes.push(Outcome::Failed(e));
+            }
+        }
+    }
+    if inputs.is_empty() && outcomes.is_empty() {
+        eprintln!("claimlens: error: no documents found (claimlens reads .txt, .md, .markdown, .htm and .html files, or - for standard input)");
+        return Ok(ExitCode::from(2));
+    }
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none() && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let render_options = RenderOptions { color: color && args.format == OutputFormat::Human };
+    match &args.output {
+        Some(path) => write_atomically(path, |w| report::render(args.format, &outcomes, render_options, w))
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => {
+            let stdout = io::stdout();
+            let mut w = io::BufWriter::new(stdout.lock());
+            report::render(args.format, &outcomes, render_options, &mut w)?;
+            w.flush()?;
+        }
+    }
+    let failed = args.fail_on.is_some_and(|f| outcomes.iter().any(|o| meets(o, f)));
+    Ok(if input_error && (inputs.is_empty() || outcomes.iter().all(|o| matches!(o, Outcome::Failed(_)))) {
+        ExitCode::from(2)
+    } else if failed {
+        ExitCode::from(1)
+    } else if input_error {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn meets(outcome: &Outcome, fail_on: FailOn) -> bool {
+    let Outcome::Analyzed(a) = outcome else { return false };
+    a.checks.iter().flatten().any(|c| match fail_on {
+        FailOn::Contradicted | FailOn::Minor => c.verdict == Verdict::Contradicted,
+        FailOn::Unverifiable => c.verdict == Verdict::Unverifiable,
+        FailOn::Major => c.verdict == Verdict::Contradicted && c.severity >= Some(Severity::Major),
+        FailOn::Gross => c.verdict == Verdict::Contradicted && c.severity == Some(Severity::Gross),
+    })
+}
+
+/// Loads every record named (files, or directories of .toml/.json files).
+fn load_records(paths: &[PathBuf]) -> Result<Vec<DealRecord>, Vec<claimlens::Error>> {
+    let mut records = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        let files: Vec<PathBuf> = if p.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
+                .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .unwrap_or_default();
+            v.retain(|f| f.extension().is_some_and(|e| e == "toml" || e == "json"));
+            v.sort();
+            v
+        } else {
+            vec![p.clone()]
+        };
+        for f in files {
+            match claimlens::check::record::read(&f) {
+                Ok(r) => records.push(r),
+                Err(e) => errors.extend(e),
+            }
+        }
+    }
+    if errors.is_empty() { Ok(records) } else { Err(errors) }
+}
+
+/// Writes through a temporary file beside `path`, renamed into place only
+/// when everything was written, so a failed run never leaves half a report.
+fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("report");
+    let tmp = dir.join(format!(".{name}.claimlens-{}.tmp", std::process::id()));
+    let result = (|| -> anyhow::Result<()> {
+        let file = std::fs::File::create(&tmp)?;
+        let mut w = io::BufWriter::new(file);
+        write(&mut w)?;
+        let file = w.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn run_tokens(args: TokensArgs) -> anyhow::Result<ExitCode> {
+    let input = if args.path.as_os_str() == "-" { Input::Stdin } else { Input::File(args.path.clone()) };
+    let source = match load::load(&input, load::DEFAULT_MAX_BYTES) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("claimlens: error: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let stdout = io::stdout();
+    let mut w = io::BufWriter::new(stdout.lock());
+    report::tokens(&source, args.sentences_only, &mut w)?;
+    w.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

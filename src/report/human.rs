@@ -1,0 +1,227 @@
+//! Human output: per document a header, each claim as a compiler-style
+//! diagnostic that quotes its line and underlines it, the markers, and a
+//! one-line summary.
+
+use std::io::{self, Write};
+
+use super::{Locator, Outcome, RenderOptions, Tally, per_100_words};
+use crate::analysis::Analysis;
+use crate::check::{Check, Verdict};
+use crate::claims::Claim;
+use crate::span::Span;
+
+/// Widest line excerpt shown, in characters.
+const WINDOW: usize = 100;
+/// Characters of context kept before the underlined span.
+const LEAD: usize = 40;
+
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.on { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
+    }
+    fn bold(&self, s: &str) -> String {
+        self.wrap("1", s)
+    }
+    fn dim(&self, s: &str) -> String {
+        self.wrap("2", s)
+    }
+    fn verdict(&self, v: Option<Verdict>, s: &str) -> String {
+        let code = match v {
+            Some(Verdict::Contradicted) => "1;31",
+            Some(Verdict::Supported) => "1;32",
+            Some(Verdict::Unverifiable) => "1;33",
+            None => "1;36",
+        };
+        self.wrap(code, s)
+    }
+}
+
+pub(crate) fn render(outcomes: &[Outcome], options: RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let paint = Paint { on: options.color };
+    let mut total = Tally::default();
+    let (mut docs, mut failed, mut claims, mut markers) = (0, 0, 0, 0);
+    for (i, o) in outcomes.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        match o {
+            Outcome::Failed(e) => {
+                failed += 1;
+                writeln!(out, "{} {e}", paint.verdict(Some(Verdict::Contradicted), "error:"))?;
+            }
+            Outcome::Analyzed(a) => {
+                docs += 1;
+                claims += a.claims.len();
+                markers += a.markers.len();
+                let t = Tally::of(a);
+                total.supported += t.supported;
+                total.contradicted += t.contradicted;
+                total.unverifiable += t.unverifiable;
+                total.unchecked += t.unchecked;
+                document(a, &paint, out)?;
+            }
+        }
+    }
+    if outcomes.len() > 1 {
+        writeln!(out)?;
+        let mut line = format!(
+            "{docs} documents: {claims} claims ({} supported, {} contradicted, {} unverifiable, {} unchecked), {markers} markers",
+            total.supported, total.contradicted, total.unverifiable, total.unchecked
+        );
+        if failed > 0 {
+            line.push_str(&format!(", {failed} could not be read"));
+        }
+        writeln!(out, "{}", paint.bold(&line))?;
+    }
+    Ok(())
+}
+
+fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> {
+    let src = &a.source;
+    let mut header = format!("{} ({}, {}, {} bytes", src.path, src.format.name(), src.encoding, src.bytes.len());
+    if let Some(d) = a.date {
+        header.push_str(&format!(", dated {d}"));
+    }
+    header.push(')');
+    if let Some(r) = &a.record {
+        header.push_str(&format!(" checked against record {r}"));
+    }
+    writeln!(out, "{}", paint.bold(&format!("== {header}")))?;
+    for n in &a.notes {
+        writeln!(out, "{} {n}", paint.dim("note:"))?;
+    }
+    let loc = Locator::new(a);
+    for (i, c) in a.claims.iter().enumerate() {
+        writeln!(out)?;
+        claim(a, &loc, i, c, a.checks.get(i).and_then(Option::as_ref), paint, out)?;
+    }
+    if !a.markers.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", paint.bold("markers:"))?;
+        for (i, m) in a.markers.iter().enumerate() {
+            let l = loc.locate(m.span);
+            let mut extra = String::new();
+            if m.voice != crate::rhetoric::Voice::Author {
+                extra.push_str(&format!(" ({})", voice_name(m.voice)));
+            }
+            if m.context.is_some() {
+                extra.push_str(" (boilerplate)");
+            }
+            writeln!(out, "  m{:<4} {:>5}:{:<4} {:<26} {}{extra}", i + 1, l.line, l.column, m.category, quote(a.text_of(m)))?;
+        }
+    }
+    let t = Tally::of(a);
+    writeln!(out)?;
+    let summary = format!(
+        "summary: {} claims ({} supported, {} contradicted, {} unverifiable, {} unchecked), {} markers ({} per 100 words), {} words",
+        a.claims.len(),
+        t.supported,
+        t.contradicted,
+        t.unverifiable,
+        t.unchecked,
+        a.markers.len(),
+        per_100_words(a.markers.len(), a.words),
+        a.words
+    );
+    writeln!(out, "{}", paint.bold(&summary))
+}
+
+fn voice_name(v: crate::rhetoric::Voice) -> &'static str {
+    match v {
+        crate::rhetoric::Voice::Author => "author",
+        crate::rhetoric::Voice::Quoted => "quoted",
+        crate::rhetoric::Voice::Heading => "heading",
+    }
+}
+
+fn quote(s: &str) -> String {
+    format!("“{}”", s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn claim(a: &Analysis, loc: &Locator<'_>, i: usize, c: &Claim, check: Option<&Check>, paint: &Paint, out: &mut dyn Write) -> io::Result<()> {
+    let text = a.text_of(c);
+    let verdict = check.map(|k| k.verdict);
+    let label = match check {
+        Some(k) => match (k.verdict, k.severity) {
+            (Verdict::Contradicted, Some(s)) => format!("contradicted ({})", format!("{s:?}").to_lowercase()),
+            (v, _) => v.name().to_string(),
+        },
+        None => "claim".to_string(),
+    };
+    let mut what = format!("{} {}", c.kind.name(), quote(text));
+    if let Some(v) = c.value {
+        what.push_str(&format!(" = {}", v));
+        if let Some(u) = c.upper {
+            what.push_str(&format!("–{u}"));
+        }
+        what.push_str(&format!(" {}", c.unit));
+    } else if let Some(p) = c.period {
+        what.push_str(&format!(" = {p}"));
+    }
+    if c.comparator != crate::claims::Comparator::Eq {
+        what.push_str(&format!(" ({})", c.comparator.name()));
+    }
+    writeln!(out, "{}: {what}", paint.verdict(verdict, &format!("c{} {label}", i + 1)))?;
+    let l = loc.locate(c.span);
+    writeln!(out, "  {} {}:{}:{}", paint.dim("-->"), a.source.path, l.line, l.column)?;
+    let (excerpt, caret_at, caret_len) = excerpt(&a.source.text, c.span);
+    let gutter = l.line.to_string();
+    let pad = " ".repeat(gutter.len());
+    writeln!(out, "  {pad} {}", paint.dim("|"))?;
+    writeln!(out, "  {} {} {excerpt}", paint.dim(&gutter), paint.dim("|"))?;
+    let mut note = String::new();
+    if !c.about.is_empty() {
+        note.push_str(&format!(" about “{}”", c.about));
+    }
+    if c.quoted {
+        note.push_str(" (quoted)");
+    }
+    if let Some(ch) = c.change {
+        note.push_str(&format!(" (change: {})", format!("{ch:?}").to_lowercase()));
+    }
+    let carets = "^".repeat(caret_len.max(1));
+    writeln!(out, "  {pad} {} {}{}{note}", paint.dim("|"), " ".repeat(caret_at), paint.verdict(verdict, &carets))?;
+    if let Some(k) = check {
+        writeln!(out, "  {pad} {} {}", paint.dim("="), k.reason)?;
+    }
+    let ms: Vec<String> =
+        a.markers_of(c).map(|m| format!("m{} {} {}", m + 1, a.markers[m].category, quote(a.text_of(&a.markers[m])))).collect();
+    if !ms.is_empty() {
+        writeln!(out, "  {pad} {} markers: {}", paint.dim("="), ms.join(", "))?;
+    }
+    Ok(())
+}
+
+/// The line of `text` holding `span`, cut to a window around the span, with
+/// the character offset and length of the span inside the excerpt.
+fn excerpt(text: &str, span: Span) -> (String, usize, usize) {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[span.start..].find('\n').map_or(text.len(), |p| span.start + p);
+    let span_end = span.end.min(line_end);
+    let clean = |s: &str| s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>();
+    let before: Vec<char> = clean(&text[line_start..span.start]).chars().collect();
+    let inner: Vec<char> = clean(&text[span.start..span_end]).chars().collect();
+    let after: Vec<char> = clean(text[span_end..line_end].trim_end()).chars().collect();
+    let mut s = String::new();
+    let lead = if before.len() > LEAD {
+        s.push('…');
+        s.extend(&before[before.len() - LEAD..]);
+        LEAD + 1
+    } else {
+        s.extend(&before);
+        before.len()
+    };
+    s.extend(&inner);
+    let room = WINDOW.saturating_sub(lead + inner.len());
+    if after.len() > room {
+        s.extend(&after[..room]);
+        s.push('…');
+    } else {
+        s.extend(&after);
+    }
+    (s, lead, inner.len())
+}

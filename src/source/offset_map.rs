@@ -1,0 +1,205 @@
+//! The map from bytes of the decoded text back to bytes of the original input.
+//!
+//! The text is built as a sequence of segments. A *verbatim* segment is a run
+//! of text bytes copied one for one from the source; any other segment is text
+//! that stands for a source range of another length (a decoded entity, a
+//! Windows-1252 byte turned into UTF-8, a line break standing for a `<p>` tag).
+//! Clean UTF-8 input is one verbatim segment: the map is the identity.
+
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Segment {
+    /// First text byte of the segment.
+    text: usize,
+    /// Number of text bytes.
+    text_len: usize,
+    /// First source byte the segment stands for.
+    src: usize,
+    /// Number of source bytes it stands for.
+    src_len: usize,
+    /// Text bytes equal the source bytes one for one.
+    verbatim: bool,
+}
+
+/// Maps text offsets to source offsets. Built with [`MapBuilder`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    segments: Vec<Segment>,
+    text_len: usize,
+    src_len: usize,
+}
+
+impl OffsetMap {
+    /// The identity map over `len` bytes, shifted by `src_offset` (a skipped
+    /// byte-order mark, for instance).
+    pub fn identity(len: usize, src_offset: usize) -> OffsetMap {
+        let mut b = MapBuilder::new();
+        b.verbatim(src_offset, len);
+        b.finish_map(src_offset + len)
+    }
+
+    /// True when text offsets equal source offsets everywhere.
+    pub fn is_identity(&self) -> bool {
+        self.segments.iter().all(|s| s.verbatim && s.text == s.src)
+    }
+
+    fn find(&self, t: usize) -> Option<&Segment> {
+        let i = self.segments.partition_point(|s| s.text + s.text_len <= t);
+        self.segments.get(i)
+    }
+
+    /// The source offset where text byte `t` begins (for `t` at the end of the
+    /// text: the end of the source).
+    pub fn start_of(&self, t: usize) -> usize {
+        match self.find(t) {
+            Some(s) if s.verbatim => s.src + (t - s.text),
+            Some(s) => s.src,
+            None => self.src_len,
+        }
+    }
+
+    /// The source offset one past the source bytes of text byte `t`.
+    pub fn end_of(&self, t: usize) -> usize {
+        match self.find(t) {
+            Some(s) if s.verbatim => s.src + (t - s.text) + 1,
+            Some(s) => s.src + s.src_len,
+            None => self.src_len,
+        }
+    }
+
+    /// Maps a half-open text span to the half-open source span it came from.
+    pub fn to_source(&self, span: Span) -> Span {
+        if span.is_empty() {
+            let p = self.start_of(span.start);
+            return Span::new(p, p);
+        }
+        Span::new(self.start_of(span.start), self.end_of(span.end - 1))
+    }
+
+    /// Chains two maps: `self` maps text to an intermediate text, `inner`
+    /// maps that intermediate text to the source bytes.
+    pub fn compose(&self, inner: &OffsetMap) -> OffsetMap {
+        if inner.is_identity() && inner.src_len == self.src_len {
+            return self.clone();
+        }
+        let mut b = MapBuilder::new();
+        for s in &self.segments {
+            if s.verbatim {
+                // Split where the inner map changes segment.
+                let mut t = s.src;
+                let end = s.src + s.src_len;
+                while t < end {
+                    let Some(inner_seg) = inner.find(t) else { break };
+                    let run_end = (inner_seg.text + inner_seg.text_len).min(end);
+                    if inner_seg.verbatim {
+                        b.verbatim(inner_seg.src + (t - inner_seg.text), run_end - t);
+                    } else {
+                        let lo = inner.start_of(t);
+                        let hi = inner.end_of(run_end - 1);
+                        b.decoded(lo, hi - lo, run_end - t);
+                    }
+                    t = run_end;
+                }
+            } else if s.src_len == 0 {
+                b.decoded(inner.start_of(s.src), 0, s.text_len);
+            } else {
+                let lo = inner.start_of(s.src);
+                let hi = inner.end_of(s.src + s.src_len - 1);
+                b.decoded(lo, hi - lo, s.text_len);
+            }
+        }
+        b.finish_map(inner.src_len)
+    }
+}
+
+/// Builds a text and its [`OffsetMap`] together, segment by segment.
+#[derive(Debug, Default)]
+pub struct MapBuilder {
+    segments: Vec<Segment>,
+    text_len: usize,
+}
+
+impl MapBuilder {
+    /// An empty builder.
+    pub fn new() -> MapBuilder {
+        MapBuilder::default()
+    }
+
+    /// Records `len` text bytes copied verbatim from source offset `src`.
+    pub fn verbatim(&mut self, src: usize, len: usize) {
+        if len == 0 {
+            return;
+        }
+        if let Some(last) = self.segments.last_mut() {
+            if last.verbatim && last.src + last.src_len == src {
+                last.text_len += len;
+                last.src_len += len;
+                self.text_len += len;
+                return;
+            }
+        }
+        self.segments.push(Segment { text: self.text_len, text_len: len, src, src_len: len, verbatim: true });
+        self.text_len += len;
+    }
+
+    /// Records `text_len` text bytes standing for `src_len` source bytes at
+    /// `src` (`src_len` may be 0 for inserted separators).
+    pub fn decoded(&mut self, src: usize, src_len: usize, text_len: usize) {
+        if text_len == 0 {
+            return;
+        }
+        self.segments.push(Segment { text: self.text_len, text_len, src, src_len, verbatim: false });
+        self.text_len += text_len;
+    }
+
+    /// Text bytes recorded so far.
+    pub fn text_len(&self) -> usize {
+        self.text_len
+    }
+
+    /// Finishes the map; `src_len` is the length of the whole source.
+    pub fn finish_map(self, src_len: usize) -> OffsetMap {
+        OffsetMap { segments: self.segments, text_len: self.text_len, src_len }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_with_offset() {
+        let m = OffsetMap::identity(10, 3);
+        assert_eq!(m.to_source(Span::new(0, 4)), Span::new(3, 7));
+        assert_eq!(m.to_source(Span::new(10, 10)), Span::new(13, 13));
+    }
+
+    #[test]
+    fn decoded_segments_cover_their_source() {
+        // text "A&B" from source "A&amp;B"
+        let mut b = MapBuilder::new();
+        b.verbatim(0, 1);
+        b.decoded(1, 5, 1);
+        b.verbatim(6, 1);
+        let m = b.finish_map(7);
+        assert_eq!(m.to_source(Span::new(0, 3)), Span::new(0, 7));
+        assert_eq!(m.to_source(Span::new(1, 2)), Span::new(1, 6));
+        assert_eq!(m.to_source(Span::new(2, 3)), Span::new(6, 7));
+    }
+
+    #[test]
+    fn compose_follows_both_maps() {
+        // source: BOM + "ab&amp;c" -> inner text "ab&amp;c" (identity +3) -> outer "ab&c"
+        let inner = OffsetMap::identity(8, 3);
+        let mut b = MapBuilder::new();
+        b.verbatim(0, 2);
+        b.decoded(2, 5, 1);
+        b.verbatim(7, 1);
+        let outer = b.finish_map(8);
+        let m = outer.compose(&inner);
+        assert_eq!(m.to_source(Span::new(0, 1)), Span::new(3, 4));
+        assert_eq!(m.to_source(Span::new(2, 3)), Span::new(5, 10));
+        assert_eq!(m.to_source(Span::new(3, 4)), Span::new(10, 11));
+    }
+}

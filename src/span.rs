@@ -1,0 +1,126 @@
+//! Byte spans: the one way every stage says where something is.
+//!
+//! A [`Span`] is a half-open range `start..end` of **bytes**. Inside the
+//! pipeline spans point into the decoded text a stage reads
+//! ([`crate::source::Source::text`]); findings in an [`crate::Analysis`] point into
+//! the ORIGINAL input bytes ([`crate::source::Source::bytes`]). Line and column
+//! are never stored: `report/` computes them with a
+//! [`crate::source::LineIndex`].
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open range of byte offsets, `start <= end`.
+///
+/// `start` is the offset of the first byte, `end` the offset one past the last
+/// byte. An empty span (`start == end`) marks a position.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// Offset of the first byte.
+    pub start: usize,
+    /// Offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// Makes a span; if `end < start` the two are swapped rather than panicking,
+    /// so a span is always well formed.
+    #[inline]
+    pub fn new(start: usize, end: usize) -> Span {
+        if end < start {
+            Span { start: end, end: start }
+        } else {
+            Span { start, end }
+        }
+    }
+
+    /// Number of bytes covered.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no byte.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when `other` lies entirely inside `self`.
+    #[inline]
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// True when the two spans share at least one byte.
+    #[inline]
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The smallest span covering both.
+    #[inline]
+    pub fn cover(&self, other: Span) -> Span {
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+    }
+
+    /// The span shifted right by `by` bytes.
+    #[inline]
+    pub fn shift(&self, by: usize) -> Span {
+        Span { start: self.start + by, end: self.end + by }
+    }
+
+    /// The text this span covers in `text`, or `""` if it is out of range or
+    /// not on character boundaries.
+    #[inline]
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// Anything that sits at a place in a source.
+pub trait Ranged {
+    /// The byte span of this item.
+    fn span(&self) -> Span;
+}
+
+impl Ranged for Span {
+    fn span(&self) -> Span {
+        *self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_orders_its_ends() {
+        assert_eq!(Span::new(5, 2), Span { start: 2, end: 5 });
+        assert_eq!(Span::new(2, 5).len(), 3);
+        assert!(Span::new(3, 3).is_empty());
+    }
+
+    #[test]
+    fn containment_and_overlap() {
+        let a = Span::new(0, 10);
+        assert!(a.contains(Span::new(2, 5)));
+        assert!(!a.contains(Span::new(5, 11)));
+        assert!(a.overlaps(Span::new(9, 12)));
+        assert!(!a.overlaps(Span::new(10, 12)));
+        assert_eq!(a.cover(Span::new(8, 14)), Span::new(0, 14));
+    }
+
+    #[test]
+    fn slice_is_safe() {
+        let t = "héllo";
+        assert_eq!(Span::new(0, 1).slice(t), "h");
+        assert_eq!(Span::new(1, 2).slice(t), ""); // inside 'é'
+        assert_eq!(Span::new(3, 99).slice(t), "");
+    }
+}

@@ -1,0 +1,292 @@
+//! Sentence boundaries for deal prose.
+//!
+//! Text is first cut into *units* that can never share a sentence: blocks
+//! separated by blank lines, headings, bullet items and table rows (lines with
+//! a tab) each stand alone. Inside a unit, a sentence ends at `.`, `!` or `?`
+//! (with any closing quotes or brackets after it) followed by white space and
+//! a word that may start a sentence. It does not end inside abbreviations
+//! ("Inc.", "U.S.", "Mr.", "No.", "Jan.", "e.g."), decimals ("$20.40"),
+//! initials ("J. P. Morgan"), ellipses, or where the next word starts in lower
+//! case (a closing quote inside a sentence: `“done.” and then`).
+
+use crate::span::{Ranged, Span};
+
+/// One sentence (or heading, or list item, or table row).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where the sentence is in the text, trimmed of surrounding white space.
+    pub span: Span,
+    /// The sentence is a heading (a title line, a Markdown `#` line, a short
+    /// line standing alone without a full stop).
+    pub heading: bool,
+}
+
+impl Ranged for Sentence {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+/// Abbreviations after which a sentence never ends.
+const NEVER_END: &[&str] = &[
+    "approx", "apr", "aug", "ave", "blvd", "cf", "dec", "dr", "e.g", "est", "feb", "fig", "gen", "gov", "i.e",
+    "jan", "jul", "jun", "messrs", "mr", "mrs", "ms", "mt", "nov", "oct", "p", "pp", "prof",
+    "rep", "rev", "sen", "sep", "sept", "st", "vol", "vs",
+];
+
+/// Abbreviations that usually sit inside a sentence ("CoreWeave, Inc.
+/// (Nasdaq: CRWV)") but may end one: a sentence ends after them only when
+/// the next word is a typical sentence opener.
+const MAY_END: &[&str] = &[
+    "a.g", "ag", "co", "corp", "e.u", "inc", "l.l.c", "l.p", "llc", "ltd", "n.a", "n.v", "plc", "s.a", "u.k",
+    "u.n", "u.s", "u.s.a",
+];
+
+/// Words that typically open a sentence, used after [`MAY_END`] abbreviations
+/// and initials.
+const OPENERS: &[&str] = &[
+    "a", "according", "after", "all", "also", "an", "and", "as", "at", "before", "but", "by", "during", "each",
+    "for", "following", "from", "he", "her", "his", "however", "if", "in", "it", "its", "meanwhile", "moreover",
+    "on", "our", "shares", "she", "since", "that", "the", "their", "there", "these", "they", "this", "those",
+    "to", "under", "until", "upon", "we", "when", "while", "with", "yet",
+];
+
+/// Splits `text` into sentences.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::with_capacity(text.len() / 120 + 1);
+    for unit in units(text) {
+        split_unit(text, unit, &mut out);
+    }
+    out
+}
+
+#[derive(Clone, Copy)]
+struct Unit {
+    span: Span,
+    heading: bool,
+}
+
+/// Lines of `text` as (start, end without the line break).
+fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start > bytes.len() || (start == bytes.len() && start > 0) {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        let line = (start, end);
+        start = end + 1;
+        Some(line)
+    })
+}
+
+fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}
+
+/// Cuts the text into units no sentence may cross.
+fn units(text: &str) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // start, end of the unit being built
+    let all: Vec<(usize, usize)> = lines(text).collect();
+    let mut prev_ends_sentence = true;
+    for (k, &(s, e)) in all.iter().enumerate() {
+        let line = &text[s..e];
+        if is_blank(line) {
+            if let Some((a, b)) = open.take() {
+                out.push(Unit { span: Span::new(a, b), heading: false });
+            }
+            prev_ends_sentence = true;
+            continue;
+        }
+        let next = all.get(k + 1).map(|&(a, b)| &text[a..b]);
+        let alone_in_block = open.is_none() && next.is_none_or(is_blank);
+        let heading = is_heading(line, prev_ends_sentence, next, alone_in_block);
+        let stands_alone = heading || is_item(line) || line.contains('\t');
+        if stands_alone {
+            if let Some((a, b)) = open.take() {
+                out.push(Unit { span: Span::new(a, b), heading: false });
+            }
+            if heading || line.contains('\t') {
+                out.push(Unit { span: Span::new(s, e), heading });
+            } else {
+                open = Some((s, e));
+            }
+        } else {
+            open = Some(match open {
+                Some((a, _)) => (a, e),
+                None => (s, e),
+            });
+        }
+        let t = line.trim_end();
+        prev_ends_sentence = heading
+            || t.ends_with(['.', '!', '?', ':', '”', '"', ')', '’'])
+            || line.contains('\t');
+    }
+    if let Some((a, b)) = open {
+        out.push(Unit { span: Span::new(a, b), heading: false });
+    }
+    out
+}
+
+/// A bullet or numbered list item.
+fn is_item(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with(['•', '·', '▪', '◦', '●']) {
+        return true;
+    }
+    if let Some(rest) = t.strip_prefix(['-', '*', '–', '—']) {
+        return rest.starts_with(' ');
+    }
+    // "1. ", "12) ", "(a) ", "a) "
+    let t = t.strip_prefix('(').unwrap_or(t);
+    let n = t.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    if n == 0 || n > 3 {
+        return false;
+    }
+    let label = &t[..n];
+    let numeric = label.bytes().all(|b| b.is_ascii_digit());
+    let letter = n == 1 && label.bytes().all(|b| b.is_ascii_lowercase());
+    let roman = label.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'));
+    (numeric || letter || roman) && (t[n..].starts_with(". ") || t[n..].starts_with(") "))
+}
+
+/// A line is a heading when it is short, stands between sentences, does not
+/// end like a sentence, and is in title case or capitals (or starts with `#`).
+fn is_heading(line: &str, prev_ends_sentence: bool, next: Option<&str>, alone: bool) -> bool {
+    let t = line.trim();
+    if t.starts_with('#') {
+        return true;
+    }
+    if !prev_ends_sentence || t.len() > 160 || t.ends_with([',', ';']) {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > 16 {
+        return false;
+    }
+    if t.ends_with('.') && !t.ends_with("...") {
+        return false;
+    }
+    if alone && !t.ends_with([':', '.']) {
+        return true;
+    }
+    let next_starts_upper = next.is_none_or(|n| {
+        let n = n.trim_start();
+        n.is_empty() || n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "“\"‘'(•-*$".contains(c))
+    });
+    if !next_starts_upper {
+        return false;
+    }
+    let long: Vec<&str> = words.iter().copied().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    if long.is_empty() {
+        return false;
+    }
+    let capitalised = long.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '$')).count();
+    let all_caps = t.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    all_caps || capitalised * 10 >= long.len() * 8
+}
+
+/// True when the text from the sentence start to the dot is only a list
+/// label ("1", "12", "a", "iv"), as in "1. Sign the agreement".
+fn is_item_label(text: &str, sent_start: usize, dot: usize) -> bool {
+    let label = text[sent_start..dot].trim();
+    !label.is_empty()
+        && label.len() <= 3
+        && (label.bytes().all(|b| b.is_ascii_digit()) || label.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')) || (label.len() == 1 && label.bytes().all(|b| b.is_ascii_lowercase())))
+}
+
+/// The word (letters and inner dots) ending just before byte `dot`.
+fn word_before(text: &str, dot: usize) -> &str {
+    let head = &text[..dot];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.' || c == '&' || c == '-')
+        .last()
+        .map_or(dot, |(i, _)| i);
+    head[start..].trim_start_matches('.')
+}
+
+/// The word starting at byte `at`, lowercased, without quotes or brackets.
+fn word_at(text: &str, at: usize) -> String {
+    text[at..]
+        .trim_start_matches(['“', '"', '‘', '\'', '('])
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn split_unit(text: &str, unit: Unit, out: &mut Vec<Sentence>) {
+    let bytes = text.as_bytes();
+    let (start, end) = (unit.span.start, unit.span.end);
+    let mut sent_start = start;
+    let mut i = start;
+    while i < end {
+        let b = bytes[i];
+        let ellipsis_char = b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6);
+        if !(b == b'.' || b == b'!' || b == b'?') || ellipsis_char {
+            i += 1;
+            continue;
+        }
+        // Runs of terminal marks: "...", "?!".
+        let mut j = i;
+        while j < end && matches!(bytes[j], b'.' | b'!' | b'?') {
+            j += 1;
+        }
+        let run = &text[i..j];
+        // Closing quotes and brackets belong to this sentence.
+        let mut k = j;
+        loop {
+            let rest = &text[k..end];
+            match rest.chars().next() {
+                Some(c @ ('"' | '\'' | ')' | ']' | '”' | '’' | '»')) => k += c.len_utf8(),
+                _ => break,
+            }
+        }
+        let after_ws = text[k..end].trim_start();
+        let next_at = end - after_ws.len();
+        let has_space = next_at > k || k == end;
+        let splits = has_space && {
+            let next = after_ws.chars().next();
+            let word = word_at(text, next_at);
+            match next {
+                None => true,
+                Some(c) if c.is_lowercase() || (c.is_ascii_digit() && run == ".") => false,
+                Some(c) if ",;:".contains(c) => false,
+                _ if run.starts_with("..") => false,
+                _ if run == "." && is_item_label(text, sent_start, i) => false,
+                _ if run == "." => {
+                    let before = word_before(text, i).to_ascii_lowercase();
+                    let initial = before.chars().count() == 1 && before.chars().all(char::is_alphabetic);
+                    if NEVER_END.contains(&before.as_str()) {
+                        false
+                    } else if MAY_END.contains(&before.as_str()) || initial {
+                        OPENERS.contains(&word.as_str())
+                    } else {
+                        true
+                    }
+                }
+                _ => true,
+            }
+        };
+        if splits {
+            push(text, Span::new(sent_start, k), unit.heading, out);
+            sent_start = next_at;
+        }
+        i = k.max(i + 1);
+    }
+    push(text, Span::new(sent_start, end), unit.heading, out);
+}
+
+fn push(text: &str, span: Span, heading: bool, out: &mut Vec<Sentence>) {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail >= s.len() {
+        return;
+    }
+    out.push(Sentence { span: Span::new(span.start + lead, span.end - trail), heading });
+}
