@@ -113,7 +113,9 @@ fn json_follows_the_contract() {
         assert_eq!(d.bytes, bytes.len());
         assert_eq!(d.summary.claims, d.claims.len());
         assert_eq!(d.summary.markers, d.markers.len());
-        assert!(d.summary.supported + d.summary.contradicted + d.summary.unverifiable <= d.claims.len());
+        assert!(
+            d.summary.supported + d.summary.contradicted + d.summary.unverifiable <= d.claims.len()
+        );
         for (i, c) in d.claims.iter().enumerate() {
             assert_eq!(c.id, format!("c{}", i + 1));
             // The span points into the original bytes and holds the claim's text.

@@ -8,6 +8,10 @@
 //! numbers, ZIP codes) never do, and numbers that are labels ("Form 10-K",
 //! "Item 1.01", "Rule 14a-8") or codes ("CUSIP 21873S108") are skipped.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
 use super::number::Decimal;
 use super::units::{RawComparator, UNITS};
 use super::{Change, Claim, ClaimKind, Comparator, Lean};
@@ -38,9 +42,9 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}'
 }
 
-fn lex(text: &str, span: Span) -> Vec<Tok> {
+fn lex(text: &str, span: Span, toks: &mut Vec<Tok>) {
+    toks.clear();
     let bytes = text.as_bytes();
-    let mut toks = Vec::with_capacity(span.len() / 4);
     let mut i = span.start;
     let end = span.end;
     let mut space = true;
@@ -90,6 +94,53 @@ fn lex(text: &str, span: Span) -> Vec<Tok> {
             i = j;
             continue;
         }
+        if b < 0x80 {
+            if b.is_ascii_whitespace() {
+                space = true;
+                i += 1;
+                continue;
+            }
+            if !b.is_ascii_alphabetic() {
+                toks.push(Tok {
+                    kind: Tk::Sym,
+                    start: i,
+                    end: i + 1,
+                    space_before: space,
+                    num: None,
+                    commas: false,
+                });
+                space = false;
+                i += 1;
+                continue;
+            }
+            // ASCII word; a non-ASCII letter or curly apostrophe inside it
+            // sends it to the general path below.
+            let s = i;
+            let mut j = i + 1;
+            while j < end {
+                let c = bytes[j];
+                if c.is_ascii_alphabetic() {
+                    j += 1;
+                } else if c == b'\'' && j + 1 < end && bytes[j + 1].is_ascii_alphabetic() {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            if j >= end || bytes[j] < 0x80 {
+                toks.push(Tok {
+                    kind: Tk::Word,
+                    start: s,
+                    end: j,
+                    space_before: space,
+                    num: None,
+                    commas: false,
+                });
+                space = false;
+                i = j;
+                continue;
+            }
+        }
         let Some(c) = text[i..end].chars().next() else {
             break;
         };
@@ -137,7 +188,6 @@ fn lex(text: &str, span: Span) -> Vec<Tok> {
         space = false;
         i += len;
     }
-    toks
 }
 
 /// Spelled-out numbers: value of the word.
@@ -267,12 +317,17 @@ const DATE_TRIGGERS: &[&str] = &[
 struct Reader<'a> {
     text: &'a str,
     toks: Vec<Tok>,
-    lower: Vec<String>,
+    /// The sentence, ASCII-lowercased (same byte offsets as the text).
+    lower: String,
+    /// Offset of the sentence in the text.
+    base: usize,
     sentence: usize,
     /// Tokens already part of a claim or a date.
     used: Vec<bool>,
     /// The document's year, for dates written without one.
     year: Option<i32>,
+    /// A number follows within a few tokens (dates can only start there).
+    near_number: Vec<bool>,
 }
 
 /// What the reader found around a number before the unit.
@@ -303,43 +358,99 @@ struct NumRead {
 }
 
 /// Appends the claims of the sentence at `span` (sentence number `index`).
+/// Buffers reused from sentence to sentence.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    toks: Vec<Tok>,
+    start_here: Vec<bool>,
+    near_number: Vec<bool>,
+    used: Vec<bool>,
+    lower: String,
+}
+
+/// Appends the claims of the sentence at `span` (sentence number `index`).
+/// `spelled` holds the spelled-out number words of the whole text
+/// ([`number_words`]), `year` the document's year.
 pub(crate) fn sentence_claims(
     text: &str,
     span: Span,
     index: usize,
     year: Option<i32>,
+    spelled: &[(usize, usize)],
+    scratch: &mut Scratch,
     out: &mut Vec<Claim>,
 ) {
     // Fast exit: a claim needs a digit or a number word.
     let s = span.slice(text);
-    if !s.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(s) {
+    let lo = spelled.partition_point(|&(a, _)| a < span.start);
+    let hi = spelled.partition_point(|&(a, _)| a < span.end);
+    let spelled = &spelled[lo..hi];
+    if spelled.is_empty() && !s.bytes().any(|b| b.is_ascii_digit()) {
         return;
     }
-    let toks = lex(text, span);
-    let lower = toks
-        .iter()
-        .map(|t| {
-            if t.kind == Tk::Word {
-                text[t.start..t.end].to_lowercase()
-            } else {
-                String::new()
+    let mut toks = std::mem::take(&mut scratch.toks);
+    lex(text, span, &mut toks);
+    // Only numbers and spelled-out number words (and the word before them:
+    // "a billion", "more than double") can start a claim; only tokens a few
+    // before a number can start a date.
+    let mut start_here = std::mem::take(&mut scratch.start_here);
+    start_here.clear();
+    start_here.resize(toks.len(), false);
+    let mut spelled_iter = spelled.iter().copied().peekable();
+    for (k, t) in toks.iter().enumerate() {
+        match t.kind {
+            Tk::Num => start_here[k] = true,
+            Tk::Word => {
+                while spelled_iter.peek().is_some_and(|&(a, _)| a < t.start) {
+                    spelled_iter.next();
+                }
+                if spelled_iter
+                    .peek()
+                    .is_some_and(|&(a, b)| a == t.start && b == t.end)
+                {
+                    start_here[k] = true;
+                    if k > 0 && toks[k - 1].kind == Tk::Word {
+                        start_here[k - 1] = true;
+                    }
+                }
             }
-        })
-        .collect();
+            Tk::Sym => {}
+        }
+    }
+    let mut near_number = std::mem::take(&mut scratch.near_number);
+    near_number.clear();
+    near_number.resize(toks.len(), false);
+    let mut last_num: Option<usize> = None;
+    for k in (0..toks.len()).rev() {
+        if toks[k].kind == Tk::Num {
+            last_num = Some(k);
+        }
+        near_number[k] = last_num.is_some_and(|n| n - k <= 7);
+    }
+    // ASCII lowercase keeps byte offsets, and the vocabulary is ASCII.
+    let mut lower = std::mem::take(&mut scratch.lower);
+    lower.clear();
+    lower.push_str(s);
+    lower.make_ascii_lowercase();
+    let mut used = std::mem::take(&mut scratch.used);
+    used.clear();
+    used.resize(toks.len(), false);
     let n = toks.len();
     let mut r = Reader {
         text,
         toks,
         lower,
+        base: span.start,
         sentence: index,
-        used: vec![false; n],
+        used,
         year,
+        near_number,
     };
     let mut claims = Vec::new();
     r.dates(&mut claims);
     let mut i = 0;
     while i < n {
-        if r.used[i] {
+        if r.used[i] || !start_here[i] {
             i += 1;
             continue;
         }
@@ -356,18 +467,92 @@ pub(crate) fn sentence_claims(
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     out.extend(claims);
+    scratch.toks = r.toks;
+    scratch.lower = r.lower;
+    scratch.used = r.used;
+    scratch.near_number = r.near_number;
+    scratch.start_here = start_here;
 }
 
-fn has_number_word(s: &str) -> bool {
-    // Cheap screen, case-insensitive on ASCII.
-    const CUES: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-        "ninety", "hundred", "thousand", "illion", "dozen", "half", "third", "quarter", "doubl",
-        "tripl", "quadrupl",
-    ];
-    let lower = s.to_ascii_lowercase();
-    CUES.iter().any(|c| lower.contains(c))
+/// Byte ranges (relative to `s`) of whole spelled-out number words.
+pub(crate) fn number_words(s: &str) -> Vec<(usize, usize)> {
+    static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        const NUMBER_WORDS: &[&str] = &[
+            "billion",
+            "dozen",
+            "double",
+            "doubled",
+            "doubles",
+            "doubling",
+            "eight",
+            "eighteen",
+            "eighty",
+            "eleven",
+            "fifteen",
+            "fifth",
+            "fifths",
+            "fifty",
+            "five",
+            "forty",
+            "four",
+            "fourteen",
+            "fourths",
+            "half",
+            "halves",
+            "hundred",
+            "million",
+            "nine",
+            "nineteen",
+            "ninety",
+            "one",
+            "quadruple",
+            "quadrupled",
+            "quarter",
+            "quarters",
+            "seven",
+            "seventeen",
+            "seventy",
+            "six",
+            "sixteen",
+            "sixty",
+            "ten",
+            "tenth",
+            "tenths",
+            "third",
+            "thirds",
+            "thirteen",
+            "thirty",
+            "thousand",
+            "three",
+            "trillion",
+            "triple",
+            "tripled",
+            "triples",
+            "tripling",
+            "twelve",
+            "twenty",
+            "two",
+        ];
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(NUMBER_WORDS)
+            .ok()
+    });
+    let Some(ac) = WORDS.as_ref() else {
+        return Vec::new();
+    };
+    let b = s.as_bytes();
+    ac.find_iter(s)
+        .filter(|m| {
+            let before = m.start().checked_sub(1).map(|i| b[i]);
+            let after = b.get(m.end()).copied();
+            !before.is_some_and(|c| c.is_ascii_alphabetic())
+                && !after.is_some_and(|c| c.is_ascii_alphabetic())
+        })
+        .map(|m| (m.start(), m.end()))
+        .collect()
 }
 
 impl<'a> Reader<'a> {
@@ -378,7 +563,13 @@ impl<'a> Reader<'a> {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
     fn w(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        match self.toks.get(i) {
+            Some(t) if t.kind == Tk::Word => self
+                .lower
+                .get(t.start - self.base..t.end - self.base)
+                .unwrap_or(""),
+            _ => "",
+        }
     }
     fn is_word(&self, i: usize, w: &str) -> bool {
         self.t(i).is_some_and(|t| t.kind == Tk::Word) && self.w(i) == w
@@ -1687,6 +1878,10 @@ impl<'a> Reader<'a> {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
+            if !self.near_number[i] {
+                i += 1;
+                continue;
+            }
             let Some((period, end, lean)) = self.date_at(i) else {
                 i += 1;
                 continue;
@@ -1964,7 +2159,8 @@ mod tests {
     #[test]
     fn lexes_numbers_words_and_symbols() {
         let t = "US$9.0bn, 1,234,567.89 and 10-K";
-        let toks = lex(t, Span::new(0, t.len()));
+        let mut toks = Vec::new();
+        lex(t, Span::new(0, t.len()), &mut toks);
         let texts: Vec<&str> = toks.iter().map(|k| &t[k.start..k.end]).collect();
         assert_eq!(
             texts,

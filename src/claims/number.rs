@@ -139,6 +139,16 @@ impl Decimal {
 
     /// The nearest `f64` (correctly rounded, through the decimal string).
     pub fn to_f64(self) -> f64 {
+        // Clinger's fast path: both operands exact, so one rounding.
+        const POW10: [f64; 23] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        ];
+        if self.mantissa.unsigned_abs() < (1u128 << 53) && self.exp.unsigned_abs() <= 22 {
+            let m = self.mantissa as f64;
+            let p = POW10[self.exp.unsigned_abs() as usize];
+            return if self.exp >= 0 { m * p } else { m / p };
+        }
         format!("{}e{}", self.mantissa, self.exp)
             .parse()
             .unwrap_or(f64::NAN)
