@@ -1,6 +1,9 @@
 //! Claim extraction throughput on the plain text of the real EDGAR filings
 //! in `../shared/corpus-large` (skipped when that folder is absent).
 
+// criterion's macros generate undocumented items; a benchmark prints its notes.
+#![allow(missing_docs, clippy::print_stderr)]
+
 use std::path::Path;
 
 use claimlens::{Source, claims, tokenize};
