@@ -67,12 +67,11 @@ impl Analysis {
 
     /// Indices of the markers in the claim's sentence.
     pub fn markers_of(&self, claim: &Claim) -> impl Iterator<Item = usize> + '_ {
+        // Markers are in text order, so their sentence numbers never decrease.
         let sentence = claim.sentence;
-        self.markers
-            .iter()
-            .enumerate()
-            .filter(move |(_, m)| m.sentence == sentence)
-            .map(|(i, _)| i)
+        let lo = self.markers.partition_point(|m| m.sentence < sentence);
+        let hi = self.markers.partition_point(|m| m.sentence <= sentence);
+        lo..hi
     }
 }
 

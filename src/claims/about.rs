@@ -106,7 +106,15 @@ fn words(s: &str) -> Vec<&str> {
 
 /// The about-words of `claim` in the sentence `sentence` of `text`.
 pub(crate) fn about(text: &str, sentence: Span, claim: &Claim) -> String {
-    let after_text = text.get(claim.span.end..sentence.end).unwrap_or("");
+    // Look at most this far either side, so time stays linear in the text
+    // even for a sentence that never ends.
+    const WINDOW: usize = 240;
+    let after_end = floor_boundary(text, sentence.end.min(claim.span.end + WINDOW));
+    let before_start = ceil_boundary(
+        text,
+        sentence.start.max(claim.span.start.saturating_sub(WINDOW)),
+    );
+    let after_text = text.get(claim.span.end..after_end).unwrap_or("");
     // stop at the first clause break
     let clause_end = after_text
         .find([',', ';', ':', '.', '(', ')', '—', '–', '"', '”'])
@@ -156,7 +164,7 @@ pub(crate) fn about(text: &str, sentence: Span, claim: &Claim) -> String {
     {
         return phrase.join(" ").to_lowercase();
     }
-    let before_text = text.get(sentence.start..claim.span.start).unwrap_or("");
+    let before_text = text.get(before_start..claim.span.start).unwrap_or("");
     let clause_start = before_text
         .rfind([',', ';', ':', '(', ')', '—', '–', '"', '“'])
         .map_or(0, |p| {
@@ -168,4 +176,20 @@ pub(crate) fn about(text: &str, sentence: Span, claim: &Claim) -> String {
         .collect();
     let take = before.len().saturating_sub(3);
     before[take..].join(" ").to_lowercase()
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }

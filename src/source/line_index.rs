@@ -9,6 +9,9 @@
 pub struct LineIndex {
     starts: Vec<usize>,
     single_byte: bool,
+    /// The last lookup (offset, line, column): findings come in text order,
+    /// so counting on from it keeps a long line linear, not quadratic.
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl LineIndex {
@@ -20,6 +23,7 @@ impl LineIndex {
         LineIndex {
             starts,
             single_byte,
+            last: std::cell::Cell::new((0, 1, 1)),
         }
     }
 
@@ -29,12 +33,20 @@ impl LineIndex {
         let offset = offset.min(bytes.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
-        let seg = &bytes[start..offset];
-        let col = if self.single_byte {
-            seg.len()
+        let (last_offset, last_line, last_col) = self.last.get();
+        let (from, base) = if last_line == line && last_offset >= start && last_offset <= offset {
+            (last_offset, last_col - 1)
         } else {
-            seg.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+            (start, 0)
         };
+        let seg = &bytes[from..offset];
+        let col = base
+            + if self.single_byte {
+                seg.len()
+            } else {
+                seg.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+            };
+        self.last.set((offset, line, col + 1));
         (line, col + 1)
     }
 
