@@ -1,0 +1,815 @@
+//! Verdicts: one claim against its candidate facts, and the one-line reason
+//! a person can check (what the document says, what the record says, where
+//! the record got it, and why the two agree or not).
+//!
+//! [`judge`] compares a claim with one fact through their intervals
+//! ([`super::interval`]); [`decide`] weighs the candidates [`super::link`]
+//! found and settles on one verdict. The rules lean one way: a false
+//! `contradicted` accuses a writer of a misstatement, so a contradiction
+//! needs a compatible unit, one solid cue and intervals that do not meet,
+//! and any well-evidenced fact that supports the claim wins over one that
+//! contradicts it. Numbers are rendered the way a reviewer writes them
+//! ($10 billion, 9.4%, 12 years, 1.3 GW).
+
+use super::interval::{Interval, Stated, claim_interval, fact_interval, implied_precision, same};
+use super::link::{Candidate, Compat};
+use super::record::{Fact, FactValue, Qualifier};
+use super::{Check, MatchKind, Severity, Undecided, Verdict};
+use crate::claims::{Claim, ClaimKind, Comparator};
+use crate::date::{Date, Period};
+
+/// A contradiction needs a cue at least this strong outside the claim's
+/// words (one word right beside it weighs 1, at four words 0.5).
+pub(crate) const SOLID: f64 = 0.5;
+/// For date claims the cue must be closer still: a date sits among many
+/// events.
+pub(crate) const SOLID_DATE: f64 = 0.6;
+/// The best candidate must outweigh a disagreeing runner-up by this factor.
+pub(crate) const MARGIN: f64 = 1.5;
+/// A supporting candidate counts when its evidence reaches this share of
+/// the best candidate's.
+pub(crate) const SUPPORT_SHARE: f64 = 0.5;
+/// Slack for unit conversions that are not exact (days and years).
+const CONVERSION_SLACK: f64 = 0.02;
+/// Relative error from which a contradiction is gross.
+const GROSS: f64 = 0.25;
+
+/// How a claim compares with one fact.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Outcome {
+    /// The fact confirms the claim.
+    Supported(MatchKind),
+    /// The claim lies outside the fact; `why` says by how much.
+    Contradicted { severity: Severity, why: String },
+    /// The fact only bounds (or rounds) what the claim states more precisely.
+    TooCoarse(String),
+    /// The two cannot be compared (a percentage against percentage points
+    /// that is no unit error, a missing value).
+    Incomparable,
+}
+
+impl Outcome {
+    /// True for a supported outcome.
+    pub(crate) fn is_supported(&self) -> bool {
+        matches!(self, Outcome::Supported(_))
+    }
+}
+
+/// Compares `claim` with `fact` (numbers converted by `compat`), with the
+/// approximation tolerance `tolerance`.
+pub(crate) fn judge(claim: &Claim, fact: &Fact, compat: &Compat, tolerance: f64) -> Outcome {
+    if claim.kind == ClaimKind::Date {
+        return judge_date(claim, fact);
+    }
+    let (Some(v), Some(fv)) = (claim.value.map(|d| d.to_f64()), fact.value.number()) else {
+        return Outcome::Incomparable;
+    };
+    let k = compat.factor;
+    let stated = Stated {
+        value: v * k,
+        upper: claim.upper.map(|u| u.to_f64() * k),
+        precision: claim.precision * k,
+        comparator: claim.comparator,
+        lean: claim.lean,
+    };
+    let mut c = claim_interval(&stated, tolerance);
+    if compat.converted {
+        c = c.widened(CONVERSION_SLACK * stated.value.abs());
+    }
+    let f = fact_interval(
+        fv,
+        fact.qualifier,
+        fact.upper.as_ref().and_then(FactValue::number),
+        tolerance,
+    );
+    if compat.unit_swap {
+        return if c.intersects(&f) {
+            let (a, b) = if claim.unit == "pp" {
+                ("percentage points", "%")
+            } else {
+                ("%", "percentage points")
+            };
+            Outcome::Contradicted {
+                severity: Severity::Gross,
+                why: format!("unit error: {a} for {b}"),
+            }
+        } else {
+            Outcome::Incomparable
+        };
+    }
+    if let (Some(a), Some(b)) = (claim.change, fact.change) {
+        if a != b {
+            let dir = |c: crate::claims::Change| {
+                if c == crate::claims::Change::Up {
+                    "up"
+                } else {
+                    "down"
+                }
+            };
+            return Outcome::Contradicted {
+                severity: Severity::Gross,
+                why: format!(
+                    "wrong direction: the record says {}, the document {}",
+                    dir(b),
+                    dir(a)
+                ),
+            };
+        }
+    }
+    let contradicted = || contradiction(claim, &stated, &c, fact, fv, &f);
+    match fact.qualifier {
+        Qualifier::Exact => {
+            let pf = implied_precision(fv);
+            if c.contains(fv) {
+                Outcome::Supported(match_kind(claim, fact, same(stated.value, fv)))
+            } else if pf > 0.0 && c.intersects(&Interval::closed(fv - pf, fv + pf)) {
+                Outcome::TooCoarse(
+                    "the record gives a rounded figure and cannot settle the claim's last digit"
+                        .into(),
+                )
+            } else {
+                contradicted()
+            }
+        }
+        Qualifier::Approx => {
+            if c.contains(fv) {
+                Outcome::Supported(match_kind(claim, fact, false))
+            } else if c.intersects(&f) {
+                Outcome::TooCoarse(
+                    "the record's figure is itself approximate and cannot settle the claim".into(),
+                )
+            } else {
+                contradicted()
+            }
+        }
+        Qualifier::Range => {
+            if c.intersects(&f) {
+                Outcome::Supported(match_kind(claim, fact, false))
+            } else {
+                contradicted()
+            }
+        }
+        Qualifier::Lt | Qualifier::Le | Qualifier::Gt | Qualifier::Ge => {
+            if f.within(&c) {
+                Outcome::Supported(MatchKind::Bound)
+            } else if !c.intersects(&f) {
+                contradicted()
+            } else {
+                Outcome::TooCoarse(
+                    "the record only bounds the value, and the claim is more precise".into(),
+                )
+            }
+        }
+    }
+}
+
+fn match_kind(claim: &Claim, fact: &Fact, equal: bool) -> MatchKind {
+    if claim.lean.is_some() {
+        return MatchKind::Approximate;
+    }
+    match claim.comparator {
+        Comparator::Lt | Comparator::Le | Comparator::Gt | Comparator::Ge => MatchKind::Bound,
+        Comparator::Range => MatchKind::Range,
+        Comparator::Approx => MatchKind::Approximate,
+        Comparator::Eq => match fact.qualifier {
+            Qualifier::Exact if equal => MatchKind::Exact,
+            Qualifier::Range => MatchKind::Approximate,
+            _ => MatchKind::Rounded,
+        },
+    }
+}
+
+/// Severity and wording of a numeric contradiction.
+fn contradiction(
+    claim: &Claim,
+    stated: &Stated,
+    c: &Interval,
+    fact: &Fact,
+    fv: f64,
+    f: &Interval,
+) -> Outcome {
+    // Scale errors are sought only against a fact that pins the value down:
+    // against a bound every large enough multiple would "match".
+    let scalable = matches!(
+        claim.kind,
+        ClaimKind::Money | ClaimKind::Count | ClaimKind::Power | ClaimKind::PerShare
+    ) && !f.is_unbounded();
+    if scalable {
+        for k in [1e3, 1e6, 1e-3, 1e-6] {
+            if c.scaled(k).intersects(f) {
+                let said = scale_word(stated.value);
+                let meant = scale_word(stated.value * k);
+                return Outcome::Contradicted {
+                    severity: Severity::Gross,
+                    why: format!("scale error: {said} for {meant}"),
+                };
+            }
+        }
+    }
+    // The claim's number nearest the fact, and the fact's nearest the claim.
+    let cp = match (claim.comparator, stated.upper) {
+        (Comparator::Range, Some(u)) if (u - fv).abs() < (stated.value - fv).abs() => u,
+        _ => stated.value,
+    };
+    let fp = match (
+        fact.qualifier,
+        fact.upper.as_ref().and_then(FactValue::number),
+    ) {
+        (Qualifier::Range, Some(u)) if (u - cp).abs() < (fv - cp).abs() => u,
+        _ => fv,
+    };
+    let rel = if fp == 0.0 {
+        f64::INFINITY
+    } else {
+        (cp - fp) / fp.abs()
+    };
+    let strict = matches!(claim.comparator, Comparator::Lt | Comparator::Gt)
+        || matches!(fact.qualifier, Qualifier::Lt | Qualifier::Gt);
+    let on_strict_boundary =
+        strict && c.gap(f) == 0.0 && (c.contains(fp) || f.contains(cp) || same(cp, fp));
+    // One step of the last stated digit ("at least 50%" for 49%).
+    let one_step = c.gap(f) <= 2.0 * stated.precision * (1.0 + 1e-9);
+    let severity = if rel.abs() >= GROSS {
+        Severity::Gross
+    } else if on_strict_boundary || one_step {
+        Severity::Minor
+    } else {
+        Severity::Major
+    };
+    let bound = match fact.qualifier {
+        Qualifier::Gt | Qualifier::Ge => Some("lower bound"),
+        Qualifier::Lt | Qualifier::Le => Some("upper bound"),
+        _ => None,
+    };
+    let why = if on_strict_boundary {
+        "exactly on the boundary, which the record excludes".to_string()
+    } else {
+        let off = relative(rel);
+        match bound {
+            Some(b) => format!("{off} the record's {b}"),
+            None => format!("{off} the record"),
+        }
+    };
+    Outcome::Contradicted { severity, why }
+}
+
+/// "25% over", "20% under", "10 times".
+fn relative(rel: f64) -> String {
+    if !rel.is_finite() {
+        return "off".to_string();
+    }
+    let ratio = 1.0 + rel;
+    if ratio >= 2.0 {
+        return format!("{} times", trim_number(ratio, 1));
+    }
+    if ratio > 0.0 && ratio <= 0.5 {
+        return format!("{}% under", trim_number(-rel * 100.0, 0));
+    }
+    let pct = rel.abs() * 100.0;
+    let digits = if pct >= 10.0 {
+        0
+    } else if pct >= 1.0 {
+        1
+    } else {
+        2
+    };
+    let word = if rel >= 0.0 { "over" } else { "under" };
+    format!("{}% {word}", trim_number(pct, digits))
+}
+
+fn scale_word(x: f64) -> &'static str {
+    let a = x.abs();
+    if a >= 1e12 {
+        "trillion"
+    } else if a >= 1e9 {
+        "billion"
+    } else if a >= 1e6 {
+        "million"
+    } else if a >= 1e3 {
+        "thousand"
+    } else {
+        "units"
+    }
+}
+
+/// Date claims against date facts, day by day.
+fn judge_date(claim: &Claim, fact: &Fact) -> Outcome {
+    let (Some(p), FactValue::Period(fp)) = (claim.period, &fact.value) else {
+        return Outcome::Incomparable;
+    };
+    let day = |d: Date| d.days() as f64;
+    let c = match claim.comparator {
+        Comparator::Lt => Interval::below(day(p.start), true),
+        Comparator::Le => Interval::below(day(p.end), false),
+        Comparator::Gt => Interval::above(day(p.end), true),
+        Comparator::Ge => Interval::above(day(p.start), false),
+        Comparator::Approx => {
+            let slack = (0.1 * (day(p.end) - day(p.start))).max(3.0);
+            Interval::closed(day(p.start) - slack, day(p.end) + slack)
+        }
+        Comparator::Eq | Comparator::Range => Interval::closed(day(p.start), day(p.end)),
+    };
+    let upper_end = match &fact.upper {
+        Some(FactValue::Period(u)) => u.end,
+        _ => fp.end,
+    };
+    let f = match fact.qualifier {
+        Qualifier::Exact => Interval::closed(day(fp.start), day(fp.end)),
+        Qualifier::Approx => {
+            let slack = (0.1 * (day(fp.end) - day(fp.start))).max(3.0);
+            Interval::closed(day(fp.start) - slack, day(fp.end) + slack)
+        }
+        Qualifier::Lt => Interval::below(day(fp.start), true),
+        Qualifier::Le => Interval::below(day(fp.end), false),
+        Qualifier::Gt => Interval::above(day(fp.end), true),
+        Qualifier::Ge => Interval::above(day(fp.start), false),
+        Qualifier::Range => Interval::closed(day(fp.start), day(upper_end)),
+    };
+    let bound = matches!(
+        fact.qualifier,
+        Qualifier::Lt | Qualifier::Le | Qualifier::Gt | Qualifier::Ge
+    );
+    if f.within(&c) {
+        let kind = if bound || c.is_unbounded() {
+            MatchKind::Bound
+        } else if p == *fp {
+            MatchKind::Exact
+        } else {
+            MatchKind::Rounded
+        };
+        return Outcome::Supported(kind);
+    }
+    if c.intersects(&f) {
+        let why = if bound {
+            "the record only bounds the date, and the claim is more precise"
+        } else {
+            "the record's date is coarser than the claim's"
+        };
+        return Outcome::TooCoarse(why.into());
+    }
+    // How far the claimed date (its middle, for a period) lies from the
+    // nearest day the record allows.
+    let mid = if c.is_unbounded() {
+        if c.lo.is_finite() { c.lo } else { c.hi }
+    } else {
+        (c.lo + c.hi) / 2.0
+    };
+    let nearest = if mid < f.lo { f.lo } else { f.hi };
+    let off = (mid - nearest).abs().round().max(1.0) as i64;
+    let severity = match off {
+        1 => Severity::Minor,
+        2..=31 => Severity::Major,
+        _ => Severity::Gross,
+    };
+    let side = if c.hi <= f.lo { "before" } else { "after" };
+    let days = if off == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{off} days")
+    };
+    Outcome::Contradicted {
+        severity,
+        why: format!("{days} {side} the record's date"),
+    }
+}
+
+/// One candidate with its outcome.
+#[derive(Clone, Debug)]
+pub(crate) struct Judged<'r> {
+    /// The candidate.
+    pub candidate: Candidate<'r>,
+    /// How the claim compares with it.
+    pub outcome: Outcome,
+}
+
+/// What [`decide`] needs to know about the claim besides its candidates.
+pub(crate) struct Context<'a> {
+    /// The claim.
+    pub claim: &'a Claim,
+    /// The claim as written (white space normalized).
+    pub stated: String,
+    /// The id of the record.
+    pub record_id: &'a str,
+    /// The claim's sentence speaks of the future.
+    pub forward_looking: bool,
+    /// The approximation tolerance.
+    pub tolerance: f64,
+}
+
+/// Settles on one verdict from the judged candidates (strongest evidence
+/// first).
+pub(crate) fn decide(cx: &Context<'_>, judged: &[Judged<'_>]) -> Check {
+    let live: Vec<&Judged<'_>> = judged
+        .iter()
+        .filter(|j| j.outcome != Outcome::Incomparable)
+        .collect();
+    let Some(best) = live.first() else {
+        return undecided(cx, None, Vec::new());
+    };
+    let best_score = best.candidate.evidence.score;
+    // Among the well-evidenced facts that support the claim, the one with
+    // the strongest single cue (the nearest, most specific) is named.
+    let support = live
+        .iter()
+        .filter(|j| {
+            j.outcome.is_supported() && j.candidate.evidence.score >= SUPPORT_SHARE * best_score
+        })
+        .max_by(|a, b| {
+            let (ea, eb) = (&a.candidate.evidence, &b.candidate.evidence);
+            ea.strongest
+                .total_cmp(&eb.strongest)
+                .then(ea.score.total_cmp(&eb.score))
+        });
+    if let Some(j) = support {
+        if let Outcome::Supported(kind) = j.outcome {
+            return found(
+                cx,
+                j,
+                Verdict::Supported,
+                Some(kind),
+                None,
+                describe_match(kind, cx.tolerance),
+            );
+        }
+    }
+    // No well-evidenced fact supports the claim. A disagreeing runner-up
+    // that comes close makes it ambiguous.
+    let rival = live.iter().skip(1).find(|j| {
+        j.candidate.evidence.score * MARGIN > best_score
+            && !same_value(j.candidate.fact, best.candidate.fact)
+    });
+    if let Some(r) = rival {
+        return ambiguous(cx, best, r);
+    }
+    match &best.outcome {
+        Outcome::Contradicted { severity, why } => {
+            let solid = if cx.claim.kind == ClaimKind::Date {
+                SOLID_DATE
+            } else {
+                SOLID
+            };
+            if best.candidate.evidence.strongest < solid {
+                return undecided(cx, Some(best), Vec::new());
+            }
+            found(
+                cx,
+                best,
+                Verdict::Contradicted,
+                None,
+                Some(*severity),
+                why.clone(),
+            )
+        }
+        Outcome::TooCoarse(why) => {
+            let mut c = found(cx, best, Verdict::Unverifiable, None, None, why.clone());
+            c.undecided = Some(Undecided::RecordTooCoarse);
+            c
+        }
+        Outcome::Supported(_) | Outcome::Incomparable => undecided(cx, None, Vec::new()),
+    }
+}
+
+fn same_value(a: &Fact, b: &Fact) -> bool {
+    a.value == b.value && a.qualifier == b.qualifier && a.upper == b.upper && a.unit == b.unit
+}
+
+fn describe_match(kind: MatchKind, tolerance: f64) -> String {
+    match kind {
+        MatchKind::Exact => "the same figure".to_string(),
+        MatchKind::Rounded => "the record's figure rounds to it".to_string(),
+        MatchKind::Approximate => {
+            format!(
+                "within the approximation tolerance of {}%",
+                trim_number(tolerance * 100.0, 2)
+            )
+        }
+        MatchKind::Bound => "the stated bound holds".to_string(),
+        MatchKind::Range => "the record's figure lies in the stated range".to_string(),
+    }
+}
+
+fn quoted_note(claim: &Claim) -> &'static str {
+    if claim.quoted {
+        " (quoted speech, checked as the speaker's claim)"
+    } else {
+        ""
+    }
+}
+
+/// A verdict tied to one fact.
+fn found(
+    cx: &Context<'_>,
+    j: &Judged<'_>,
+    verdict: Verdict,
+    match_kind: Option<MatchKind>,
+    severity: Option<Severity>,
+    why: String,
+) -> Check {
+    let fact = j.candidate.fact;
+    let record = render_fact(fact);
+    let why = match severity {
+        Some(s) => format!("{why} ({})", severity_name(s)),
+        None => why,
+    };
+    let reason = format!(
+        "states {}; record: {record} ({}) — {why}; fact {}{}",
+        cx.stated,
+        fact.source,
+        fact.id,
+        quoted_note(cx.claim)
+    );
+    Check {
+        verdict,
+        match_kind,
+        severity,
+        undecided: None,
+        fact: Some(fact.id.clone()),
+        candidates: Vec::new(),
+        reason,
+        stated: Some(cx.stated.clone()),
+        record: Some(record),
+        source: Some(fact.source.clone()),
+        about: Some(fact.about.clone()),
+        why: Some(why),
+    }
+}
+
+fn ambiguous(cx: &Context<'_>, a: &Judged<'_>, b: &Judged<'_>) -> Check {
+    let (fa, fb) = (a.candidate.fact, b.candidate.fact);
+    let why = format!(
+        "ambiguous: facts {} ({}) and {} ({}) fit about equally and disagree",
+        fa.id,
+        render_fact(fa),
+        fb.id,
+        render_fact(fb)
+    );
+    Check {
+        verdict: Verdict::Unverifiable,
+        match_kind: None,
+        severity: None,
+        undecided: Some(Undecided::Ambiguous),
+        fact: Some(fa.id.clone()),
+        candidates: vec![fa.id.clone(), fb.id.clone()],
+        reason: format!("states {}; {why} ({}; {})", cx.stated, fa.source, fb.source),
+        stated: Some(cx.stated.clone()),
+        record: None,
+        source: None,
+        about: None,
+        why: Some(why),
+    }
+}
+
+/// No fact decides: nothing is about this, or only weakly (`weak`), or the
+/// claim is a prediction.
+fn undecided(cx: &Context<'_>, weak: Option<&&Judged<'_>>, candidates: Vec<String>) -> Check {
+    let kind = cx.claim.kind.name().replace('_', "-");
+    let (reason_code, mut why) = if cx.forward_looking {
+        (
+            Undecided::Prediction,
+            format!(
+                "forward-looking; record {} holds no projection for this {kind}",
+                cx.record_id
+            ),
+        )
+    } else {
+        (
+            Undecided::NoFact,
+            format!("no fact of record {} is about this {kind}", cx.record_id),
+        )
+    };
+    if let Some(j) = weak {
+        why.push_str(&format!(
+            " (fact {}, {}, is linked only by a distant cue)",
+            j.candidate.fact.id,
+            render_fact(j.candidate.fact)
+        ));
+    }
+    Check {
+        verdict: Verdict::Unverifiable,
+        match_kind: None,
+        severity: None,
+        undecided: Some(reason_code),
+        fact: None,
+        candidates,
+        reason: format!("states {}; {why}", cx.stated),
+        stated: Some(cx.stated.clone()),
+        record: None,
+        source: None,
+        about: None,
+        why: Some(why),
+    }
+}
+
+/// The snake_case name of a severity.
+pub fn severity_name(s: Severity) -> &'static str {
+    match s {
+        Severity::Minor => "minor",
+        Severity::Major => "major",
+        Severity::Gross => "gross",
+    }
+}
+
+/// A fact's value as a reviewer writes it, with its qualifier: "more than
+/// $10 billion", "approximately 9.4%", "12 years", "48% to 49%", "by
+/// 2023-10-31".
+pub fn render_fact(fact: &Fact) -> String {
+    match &fact.value {
+        FactValue::Period(p) => {
+            let p = render_period(p);
+            match fact.qualifier {
+                Qualifier::Exact => p,
+                Qualifier::Approx => format!("around {p}"),
+                Qualifier::Lt => format!("before {p}"),
+                Qualifier::Le => format!("by {p}"),
+                Qualifier::Gt => format!("after {p}"),
+                Qualifier::Ge => format!("on or after {p}"),
+                Qualifier::Range => match &fact.upper {
+                    Some(FactValue::Period(u)) => format!("{p} to {}", render_period(u)),
+                    _ => p,
+                },
+            }
+        }
+        FactValue::Number(v) => {
+            let q = |x: f64| quantity(fact.kind, &fact.unit, x);
+            let s = match fact.qualifier {
+                Qualifier::Exact => q(*v),
+                Qualifier::Approx => format!("approximately {}", q(*v)),
+                Qualifier::Lt => format!("less than {}", q(*v)),
+                Qualifier::Le => format!("at most {}", q(*v)),
+                Qualifier::Gt => format!("more than {}", q(*v)),
+                Qualifier::Ge => format!("at least {}", q(*v)),
+                Qualifier::Range => match fact.upper.as_ref().and_then(FactValue::number) {
+                    Some(u) => format!("{} to {}", q(*v), q(u)),
+                    None => q(*v),
+                },
+            };
+            match fact.change {
+                Some(crate::claims::Change::Up) => format!("up {s}"),
+                Some(crate::claims::Change::Down) => format!("down {s}"),
+                None => s,
+            }
+        }
+    }
+}
+
+fn render_period(p: &Period) -> String {
+    p.to_string()
+}
+
+/// A number in a unit, written naturally: "$10 billion", "$20.40 per
+/// share", "9.4%", "3 percentage points", "12 years", "18 months", "40
+/// days", "1.3 GW", "20,752,327 votes", "0.1235 shares per share", "2x".
+pub fn quantity(kind: ClaimKind, unit: &str, v: f64) -> String {
+    match kind {
+        ClaimKind::Money => money(unit, v),
+        ClaimKind::PerShare => format!(
+            "{} per share",
+            money(unit.strip_suffix("/share").unwrap_or(unit), v)
+        ),
+        ClaimKind::Percent if unit == "pp" => format!("{} percentage points", trim_number(v, 4)),
+        ClaimKind::Percent => format!("{}%", trim_number(v, 4)),
+        ClaimKind::Ratio => format!("{} shares per share", trim_number(v, 6)),
+        ClaimKind::Multiple => format!("{}x", trim_number(v, 4)),
+        ClaimKind::Duration if unit == "day" => plural(v, "day"),
+        ClaimKind::Duration => {
+            let months = v * 12.0;
+            if v.fract() != 0.0 && (months - months.round()).abs() < 1e-6 {
+                plural(months.round(), "month")
+            } else {
+                plural(v, "year")
+            }
+        }
+        ClaimKind::Power => {
+            let a = v.abs();
+            let (x, u) = if a >= 1e9 {
+                (v / 1e9, "GW")
+            } else if a >= 1e6 {
+                (v / 1e6, "MW")
+            } else if a >= 1e3 {
+                (v / 1e3, "kW")
+            } else {
+                (v, "W")
+            };
+            format!("{} {u}", trim_number(x, 4))
+        }
+        ClaimKind::Count => {
+            let n = if v.fract() == 0.0 && v.abs() < 1e15 {
+                thousands(v)
+            } else {
+                trim_number(v, 4)
+            };
+            format!("{n} {unit}")
+        }
+        ClaimKind::Date => trim_number(v, 0),
+    }
+}
+
+fn plural(v: f64, unit: &str) -> String {
+    let n = trim_number(v, 4);
+    if n == "1" {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+fn money(code: &str, v: f64) -> String {
+    let (prefix, suffix) = match code {
+        "USD" => ("$", ""),
+        "EUR" => ("€", ""),
+        "GBP" => ("£", ""),
+        "JPY" | "CNY" => ("¥", ""),
+        other => ("", other),
+    };
+    let sign = if v < 0.0 { "-" } else { "" };
+    let a = v.abs();
+    let body = if a >= 1e12 {
+        format!("{} trillion", trim_number(a / 1e12, 4))
+    } else if a >= 1e9 {
+        format!("{} billion", trim_number(a / 1e9, 4))
+    } else if a >= 1e6 {
+        format!("{} million", trim_number(a / 1e6, 4))
+    } else if a.fract() != 0.0 {
+        format!("{a:.2}")
+    } else {
+        thousands(a)
+    };
+    if suffix.is_empty() {
+        format!("{sign}{prefix}{body}")
+    } else {
+        format!("{sign}{body} {suffix}")
+    }
+}
+
+/// A whole number with thousands separators.
+fn thousands(v: f64) -> String {
+    let digits = format!("{:.0}", v.abs());
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if v < 0.0 { format!("-{out}") } else { out }
+}
+
+/// `x` with at most `digits` decimals, trailing zeros dropped.
+pub(crate) fn trim_number(x: f64, digits: usize) -> String {
+    let s = format!("{x:.digits$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod table;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantities_read_naturally() {
+        assert_eq!(quantity(ClaimKind::Money, "USD", 10e9), "$10 billion");
+        assert_eq!(quantity(ClaimKind::Money, "USD", 270e6), "$270 million");
+        assert_eq!(quantity(ClaimKind::Money, "USD", 169.4e6), "$169.4 million");
+        assert_eq!(quantity(ClaimKind::Money, "USD", 20.4), "$20.40");
+        assert_eq!(quantity(ClaimKind::Money, "EUR", 2.5e9), "€2.5 billion");
+        assert_eq!(quantity(ClaimKind::Money, "CHF", 2.5e9), "2.5 billion CHF");
+        assert_eq!(
+            quantity(ClaimKind::PerShare, "USD/share", 142.5),
+            "$142.50 per share"
+        );
+        assert_eq!(quantity(ClaimKind::Percent, "%", 9.4), "9.4%");
+        assert_eq!(
+            quantity(ClaimKind::Percent, "pp", 3.0),
+            "3 percentage points"
+        );
+        assert_eq!(quantity(ClaimKind::Duration, "year", 12.0), "12 years");
+        assert_eq!(quantity(ClaimKind::Duration, "year", 1.5), "18 months");
+        assert_eq!(quantity(ClaimKind::Duration, "year", 1.0), "1 year");
+        assert_eq!(quantity(ClaimKind::Duration, "day", 40.0), "40 days");
+        assert_eq!(quantity(ClaimKind::Power, "W", 1.3e9), "1.3 GW");
+        assert_eq!(quantity(ClaimKind::Power, "W", 840e6), "840 MW");
+        assert_eq!(
+            quantity(ClaimKind::Count, "votes", 20_752_327.0),
+            "20,752,327 votes"
+        );
+        assert_eq!(
+            quantity(ClaimKind::Ratio, "shares/share", 0.1235),
+            "0.1235 shares per share"
+        );
+    }
+
+    #[test]
+    fn relative_errors_read_naturally() {
+        assert_eq!(relative(0.25), "25% over");
+        assert_eq!(relative(-0.2), "20% under");
+        assert_eq!(relative(9.0), "10 times");
+        assert_eq!(relative(0.0729), "7.3% over");
+        assert_eq!(relative(-0.6667), "67% under");
+    }
+}
