@@ -42,7 +42,8 @@ const OTHER_CLAUSE: f64 = 0.5;
 /// most those words may add together.
 const ABOUT_WORD: f64 = 0.2;
 const ABOUT_MAX: f64 = 0.6;
-/// Below this total a fact is not a candidate at all.
+/// Below this total a fact is too faintly cued to be linked; it can still
+/// stop a contradiction (see [`super::verdict`]).
 pub(crate) const MIN_SCORE: f64 = 0.2;
 /// Money amounts below this, in a sentence that speaks of a share, may
 /// state a per-share amount ("$142.50 in cash ... for each share").
@@ -79,9 +80,87 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
+static POSSESSOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s?\s*$")
+        .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
+static TARGET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:[a-z-]+\s+){0,2}?(?:acquisition|purchase|takeover|deal|bid|offer|buyout|merger|sale|stake)\s+(?:of|for|in|with)\s+((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)",
+    )
+    .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
+/// Capitalized words that own a number without being a party ("Monday's
+/// close").
+const NOT_PARTIES: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Today",
+    "Yesterday",
+    "The",
+    "This",
+    "That",
+    "Its",
+    "Their",
+];
+
+/// The name of another company the claim belongs to, when the text says so
+/// right at the number: "Microsoft's $75 billion acquisition" or "a $28
+/// billion deal for Splunk" in a document checked against another deal's
+/// record. Such a number is about that other deal and is not checked.
+pub(crate) fn other_party(
+    text: &str,
+    sentence: Span,
+    claim: &Claim,
+    entities: &[String],
+) -> Option<String> {
+    let before = text.get(sentence.start.min(claim.span.start)..claim.span.start)?;
+    let after = text.get(claim.span.end..sentence.end.max(claim.span.end))?;
+    let names = POSSESSOR_BEFORE
+        .captures(before)
+        .and_then(|c| c.get(1))
+        .into_iter()
+        .chain(TARGET_AFTER.captures(after).and_then(|c| c.get(1)));
+    for name in names {
+        let name = name.as_str().trim().trim_end_matches(['.', ',']);
+        let last = name.split_whitespace().last().unwrap_or(name);
+        if NOT_PARTIES.contains(&last) || NOT_PARTIES.contains(&name) {
+            continue;
+        }
+        let lower = name.to_lowercase();
+        let known = entities
+            .iter()
+            .map(|e| e.to_lowercase())
+            .any(|e| !e.is_empty() && (lower.contains(&e) || e.contains(&lower)));
+        if !known {
+            return Some(name.to_string());
+        }
+    }
+    None
+}
+
 static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:expects?|expected|expecting|will|anticipates?|anticipated|plans?|planned|planning|targets?|targeted|targeting|guidance|forecasts?|forecasted|projects?|projected|projections?|intends?|outlook|aims?|estimates?|should|could|would)\b",
+        r"(?i)\b(?:expects?|expected|expecting|will|anticipates?|anticipated|plans?|planned|planning|targets?|targeted|targeting|guidance|forecasts?|forecasted|projects?|projected|projections?|intends?|outlook|aims?|estimates?)\b",
     )
     .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
@@ -341,7 +420,8 @@ fn proximity(d: usize) -> f64 {
 }
 
 /// The facts `claims[index]` may state, strongest evidence first. Facts
-/// without a cue in the sentence are left out.
+/// without a cue in the sentence are left out; faintly cued ones (below
+/// [`MIN_SCORE`]) are kept for the verdict to weigh.
 pub(crate) fn candidates<'r>(
     view: &SentenceView<'_>,
     claims: &[Claim],
@@ -358,7 +438,7 @@ pub(crate) fn candidates<'r>(
         .filter_map(|fact| {
             let compat = compatible(claim, fact, view.text)?;
             let evidence = evidence(view, claims, index, &own, fact);
-            (evidence.score >= MIN_SCORE && !evidence.cues.is_empty()).then_some(Candidate {
+            (!evidence.cues.is_empty()).then_some(Candidate {
                 fact,
                 compat,
                 evidence,
@@ -532,6 +612,45 @@ mod tests {
                 "vmwar", "s", "owner", "walk", "away", "with", "9.5", "billion"
             ]
         );
+    }
+
+    #[test]
+    fn numbers_of_other_parties() {
+        let entities = vec![
+            "Broadcom".to_string(),
+            "VMware".to_string(),
+            "Core Scientific".to_string(),
+        ];
+        let party = |t: &str, claim: &str| {
+            let at = t.find(claim).unwrap_or(0);
+            let mut c = crate::claims::extract(t, &crate::tokenize::sentences(t), &[], None);
+            c.retain(|c| c.span.start == at);
+            let span = Span::new(0, t.len());
+            c.first().and_then(|c| other_party(t, span, c, &entities))
+        };
+        assert_eq!(
+            party("It trails Microsoft's $75 billion acquisition.", "$75"),
+            Some("Microsoft".into())
+        );
+        assert_eq!(
+            party("It trails a $28 billion deal for Splunk.", "$28"),
+            Some("Splunk".into())
+        );
+        assert_eq!(
+            party("It trails Elon Musk’s $44 billion Twitter deal.", "$44"),
+            Some("Elon Musk".into())
+        );
+        assert_eq!(
+            party("Broadcom's $61 billion takeover of VMware closed.", "$61"),
+            None
+        );
+        assert_eq!(
+            party("It was a $61 billion acquisition of VMware.", "$61"),
+            None
+        );
+        assert_eq!(party("Core Scientific's 1.3 GW footprint.", "1.3"), None);
+        assert_eq!(party("Thursday's $165.20 close.", "$165"), None);
+        assert_eq!(party("The company's $9 billion deal.", "$9"), None);
     }
 
     #[test]

@@ -198,12 +198,14 @@ pub fn check_claims(
             let span = sentences.get(claim.sentence).map_or(claim.span, |s| s.span);
             view = Some((claim.sentence, link::SentenceView::new(text, span, claims)));
         }
+        let sentence = sentences.get(claim.sentence).map_or(claim.span, |s| s.span);
+        let elsewhere = link::other_party(text, sentence, claim, &record.entities);
         let (forward_looking, found) = match view.as_ref() {
-            Some((_, v)) => (
+            Some((_, v)) if elsewhere.is_none() => (
                 link::forward_looking(v.text),
                 link::candidates(v, claims, i, facts.iter().copied()),
             ),
-            None => (false, Vec::new()),
+            _ => (false, Vec::new()),
         };
         judged.push(
             found
@@ -230,8 +232,20 @@ pub fn check_claims(
             record_id: &record.id,
             forward_looking,
             tolerance: settings.approx_tolerance,
+            elsewhere,
         });
     }
+    // A contradiction whose number is exactly another fact's is ambiguous.
+    let twins = |i: usize, check: Check| -> Check {
+        if check.verdict != Verdict::Contradicted {
+            return check;
+        }
+        let sentence = sentences.get(claims[i].sentence).map_or(claims[i].span, |s| s.span).slice(text);
+        let linked = facts.iter().find(|f| Some(f.id.as_str()) == check.fact.as_deref());
+        let others: Vec<(&Fact, link::Compat)> =
+            facts.iter().filter_map(|f| link::compatible(&claims[i], f, sentence).map(|c| (*f, c))).collect();
+        linked.and_then(|l| verdict::twin(&contexts[i], l, &others)).unwrap_or(check)
+    };
     let mut checks: Vec<Check> = contexts
         .iter()
         .zip(&judged)
@@ -258,5 +272,5 @@ pub fn check_claims(
             checks[i] = verdict::decide(&contexts[i], &rest);
         }
     }
-    checks
+    checks.into_iter().enumerate().map(|(i, c)| twins(i, c)).collect()
 }

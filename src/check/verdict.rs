@@ -12,7 +12,7 @@
 //! ($10 billion, 9.4%, 12 years, 1.3 GW).
 
 use super::interval::{Interval, Stated, claim_interval, fact_interval, implied_precision, same};
-use super::link::{Candidate, Compat};
+use super::link::{Candidate, Compat, MIN_SCORE};
 use super::record::{Fact, FactValue, Qualifier};
 use super::{Check, MatchKind, Severity, Undecided, Verdict};
 use crate::claims::{Claim, ClaimKind, Comparator};
@@ -69,7 +69,7 @@ pub(crate) fn judge(claim: &Claim, fact: &Fact, compat: &Compat, tolerance: f64)
         value: v * k,
         upper: claim.upper.map(|u| u.to_f64() * k),
         precision: claim.precision * k,
-        comparator: claim.comparator,
+        comparator: comparator_of(claim),
         lean: claim.lean,
     };
     let mut c = claim_interval(&stated, tolerance);
@@ -163,11 +163,27 @@ pub(crate) fn judge(claim: &Claim, fact: &Fact, compat: &Compat, tolerance: f64)
     }
 }
 
+/// The comparator the check reads. "Over" before a duration is ambiguous
+/// ("spread over 12 years" is across twelve years, not more than twelve),
+/// and a contradiction must not hang on that reading: it is taken as the
+/// plain number.
+fn comparator_of(claim: &Claim) -> Comparator {
+    let over = claim
+        .comparator_text
+        .as_deref()
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("over"));
+    if claim.kind == ClaimKind::Duration && claim.comparator == Comparator::Gt && over {
+        Comparator::Eq
+    } else {
+        claim.comparator
+    }
+}
+
 fn match_kind(claim: &Claim, fact: &Fact, equal: bool) -> MatchKind {
     if claim.lean.is_some() {
         return MatchKind::Approximate;
     }
-    match claim.comparator {
+    match comparator_of(claim) {
         Comparator::Lt | Comparator::Le | Comparator::Gt | Comparator::Ge => MatchKind::Bound,
         Comparator::Range => MatchKind::Range,
         Comparator::Approx => MatchKind::Approximate,
@@ -207,7 +223,7 @@ fn contradiction(
         }
     }
     // The claim's number nearest the fact, and the fact's nearest the claim.
-    let cp = match (claim.comparator, stated.upper) {
+    let cp = match (stated.comparator, stated.upper) {
         (Comparator::Range, Some(u)) if (u - fv).abs() < (stated.value - fv).abs() => u,
         _ => stated.value,
     };
@@ -223,7 +239,7 @@ fn contradiction(
     } else {
         (cp - fp) / fp.abs()
     };
-    let strict = matches!(claim.comparator, Comparator::Lt | Comparator::Gt)
+    let strict = matches!(stated.comparator, Comparator::Lt | Comparator::Gt)
         || matches!(fact.qualifier, Qualifier::Lt | Qualifier::Gt);
     let on_strict_boundary =
         strict && c.gap(f) == 0.0 && (c.contains(fp) || f.contains(cp) || same(cp, fp));
@@ -394,6 +410,9 @@ pub(crate) struct Context<'a> {
     pub forward_looking: bool,
     /// The approximation tolerance.
     pub tolerance: f64,
+    /// The company the text says the number belongs to, when it is no party
+    /// to the record's deal.
+    pub elsewhere: Option<String>,
 }
 
 /// Settles on one verdict from the judged candidates (strongest evidence
@@ -401,7 +420,7 @@ pub(crate) struct Context<'a> {
 pub(crate) fn decide(cx: &Context<'_>, judged: &[Judged<'_>]) -> Check {
     let live: Vec<&Judged<'_>> = judged
         .iter()
-        .filter(|j| j.outcome != Outcome::Incomparable)
+        .filter(|j| j.outcome != Outcome::Incomparable && j.candidate.evidence.score >= MIN_SCORE)
         .collect();
     let Some(best) = live.first() else {
         return undecided(cx, None, Vec::new());
@@ -442,6 +461,12 @@ pub(crate) fn decide(cx: &Context<'_>, judged: &[Judged<'_>]) -> Check {
         return ambiguous(cx, best, r);
     }
     match &best.outcome {
+        Outcome::Contradicted { .. } if faint_support(judged, best).is_some() => {
+            // Another fact the sentence hints at, however faintly, fits the
+            // number: the writer may well mean that one.
+            let other = faint_support(judged, best).unwrap_or(best);
+            ambiguous(cx, best, other)
+        }
         Outcome::Contradicted { severity, why } => {
             let solid = if cx.claim.kind == ClaimKind::Date {
                 SOLID_DATE
@@ -467,6 +492,34 @@ pub(crate) fn decide(cx: &Context<'_>, judged: &[Judged<'_>]) -> Check {
         }
         Outcome::Supported(_) | Outcome::Incomparable => undecided(cx, None, Vec::new()),
     }
+}
+
+/// The claim's number, as written, is exactly what another fact of the
+/// record says (its rounding interval holds that fact's value): "$75
+/// billion" against a deal value of $68.7 billion when the record also
+/// holds the $75.4 billion paid at closing. A writer who states another
+/// fact's figure most likely means that fact, cue or no cue; the claim is
+/// then not contradicted but ambiguous between the two. Bounds and ranges
+/// are not matched this way.
+pub(crate) fn twin<'r>(cx: &Context<'_>, linked: &Fact, others: &[(&'r Fact, Compat)]) -> Option<Check> {
+    let claim = cx.claim;
+    if !matches!(claim.comparator, Comparator::Eq | Comparator::Approx) {
+        return None;
+    }
+    let exact = Claim { comparator: Comparator::Eq, lean: None, ..claim.clone() };
+    others
+        .iter()
+        .filter(|(f, _)| f.id != linked.id && !matches!(f.qualifier, Qualifier::Lt | Qualifier::Le | Qualifier::Gt | Qualifier::Ge))
+        .find(|(f, compat)| matches!(judge(&exact, f, compat, 0.0), Outcome::Supported(_)))
+        .map(|(f, _)| ambiguous_facts(cx, linked, f, "are both in the record, and the number is the second one's"))
+}
+
+/// A candidate other than `best`, however faintly cued, that supports the
+/// claim.
+fn faint_support<'a, 'r>(judged: &'a [Judged<'r>], best: &Judged<'_>) -> Option<&'a Judged<'r>> {
+    judged
+        .iter()
+        .find(|j| j.outcome.is_supported() && j.candidate.fact.id != best.candidate.fact.id)
 }
 
 fn same_value(a: &Fact, b: &Fact) -> bool {
@@ -535,9 +588,13 @@ fn found(
 }
 
 fn ambiguous(cx: &Context<'_>, a: &Judged<'_>, b: &Judged<'_>) -> Check {
-    let (fa, fb) = (a.candidate.fact, b.candidate.fact);
+    ambiguous_facts(cx, a.candidate.fact, b.candidate.fact, "fit about equally and disagree")
+}
+
+/// The claim fits `fa` and `fb` and the record cannot say which it means.
+fn ambiguous_facts(cx: &Context<'_>, fa: &Fact, fb: &Fact, how: &str) -> Check {
     let why = format!(
-        "ambiguous: facts {} ({}) and {} ({}) fit about equally and disagree",
+        "ambiguous: facts {} ({}) and {} ({}) {how}",
         fa.id,
         render_fact(fa),
         fb.id,
@@ -563,7 +620,15 @@ fn ambiguous(cx: &Context<'_>, a: &Judged<'_>, b: &Judged<'_>) -> Check {
 /// claim is a prediction.
 fn undecided(cx: &Context<'_>, weak: Option<&&Judged<'_>>, candidates: Vec<String>) -> Check {
     let kind = cx.claim.kind.name().replace('_', "-");
-    let (reason_code, mut why) = if cx.forward_looking {
+    let (reason_code, mut why) = if let Some(name) = &cx.elsewhere {
+        (
+            Undecided::NoFact,
+            format!(
+                "the number is {name}'s, not a party to the deal of record {}",
+                cx.record_id
+            ),
+        )
+    } else if cx.forward_looking {
         (
             Undecided::Prediction,
             format!(
