@@ -501,17 +501,34 @@ pub(crate) fn decide(cx: &Context<'_>, judged: &[Judged<'_>]) -> Check {
 /// fact's figure most likely means that fact, cue or no cue; the claim is
 /// then not contradicted but ambiguous between the two. Bounds and ranges
 /// are not matched this way.
-pub(crate) fn twin<'r>(cx: &Context<'_>, linked: &Fact, others: &[(&'r Fact, Compat)]) -> Option<Check> {
+pub(crate) fn twin(cx: &Context<'_>, linked: &Fact, others: &[(&Fact, Compat)]) -> Option<Check> {
     let claim = cx.claim;
     if !matches!(claim.comparator, Comparator::Eq | Comparator::Approx) {
         return None;
     }
-    let exact = Claim { comparator: Comparator::Eq, lean: None, ..claim.clone() };
+    let exact = Claim {
+        comparator: Comparator::Eq,
+        lean: None,
+        ..claim.clone()
+    };
     others
         .iter()
-        .filter(|(f, _)| f.id != linked.id && !matches!(f.qualifier, Qualifier::Lt | Qualifier::Le | Qualifier::Gt | Qualifier::Ge))
+        .filter(|(f, _)| {
+            f.id != linked.id
+                && !matches!(
+                    f.qualifier,
+                    Qualifier::Lt | Qualifier::Le | Qualifier::Gt | Qualifier::Ge
+                )
+        })
         .find(|(f, compat)| matches!(judge(&exact, f, compat, 0.0), Outcome::Supported(_)))
-        .map(|(f, _)| ambiguous_facts(cx, linked, f, "are both in the record, and the number is the second one's"))
+        .map(|(f, _)| {
+            ambiguous_facts(
+                cx,
+                linked,
+                f,
+                "are both in the record, and the number is the second one's",
+            )
+        })
 }
 
 /// A candidate other than `best`, however faintly cued, that supports the
@@ -588,7 +605,12 @@ fn found(
 }
 
 fn ambiguous(cx: &Context<'_>, a: &Judged<'_>, b: &Judged<'_>) -> Check {
-    ambiguous_facts(cx, a.candidate.fact, b.candidate.fact, "fit about equally and disagree")
+    ambiguous_facts(
+        cx,
+        a.candidate.fact,
+        b.candidate.fact,
+        "fit about equally and disagree",
+    )
 }
 
 /// The claim fits `fa` and `fb` and the record cannot say which it means.
