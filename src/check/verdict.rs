@@ -447,7 +447,7 @@ pub(crate) fn decide(cx: &Context<'_>, judged: &[Judged<'_>]) -> Check {
                 Verdict::Supported,
                 Some(kind),
                 None,
-                describe_match(kind, cx.tolerance),
+                describe_match(kind, cx.claim, j.candidate.fact, cx.tolerance),
             );
         }
     }
@@ -543,8 +543,13 @@ fn same_value(a: &Fact, b: &Fact) -> bool {
     a.value == b.value && a.qualifier == b.qualifier && a.upper == b.upper && a.unit == b.unit
 }
 
-fn describe_match(kind: MatchKind, tolerance: f64) -> String {
+fn describe_match(kind: MatchKind, claim: &Claim, fact: &Fact, tolerance: f64) -> String {
+    let date = claim.kind == ClaimKind::Date;
+    let plain = !matches!(kind, MatchKind::Bound | MatchKind::Range);
     match kind {
+        _ if plain && fact.qualifier == Qualifier::Range => "inside the record's range".to_string(),
+        MatchKind::Exact if date => "the same date".to_string(),
+        MatchKind::Rounded if date => "the record's date falls in it".to_string(),
         MatchKind::Exact => "the same figure".to_string(),
         MatchKind::Rounded => "the record's figure rounds to it".to_string(),
         MatchKind::Approximate => {
