@@ -33,6 +33,10 @@ pub(crate) const SUPPORT_SHARE: f64 = 0.5;
 const CONVERSION_SLACK: f64 = 0.02;
 /// Relative error from which a contradiction is gross.
 const GROSS: f64 = 0.25;
+/// A contradicted number more than this many times off the fact (or less
+/// than its inverse) is taken for another quantity, unless it is the fact
+/// with its decimal point shifted.
+const PLAUSIBLE: f64 = 5.0;
 
 /// How a claim compares with one fact.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,6 +50,9 @@ pub(crate) enum Outcome {
     /// The two cannot be compared (a percentage against percentage points
     /// that is no unit error, a missing value).
     Incomparable,
+    /// So far off the fact ("98% under", "40 times") that the number is
+    /// most likely another quantity: not linked.
+    FarOff(String),
 }
 
 impl Outcome {
@@ -234,6 +241,31 @@ fn contradiction(
         (Qualifier::Range, Some(u)) if (u - cp).abs() < (fv - cp).abs() => u,
         _ => fv,
     };
+    // A number many times off the fact, without being a clean shift of the
+    // decimal point, is most likely another quantity the cue also fits
+    // ("$7.7 billion of revenue recognized from deferred revenue" against
+    // total revenue of $391 billion), not a misstatement of this one.
+    let ratio = if fp == 0.0 {
+        f64::INFINITY
+    } else {
+        (cp / fp).abs()
+    };
+    if !(1.0 / PLAUSIBLE..=PLAUSIBLE).contains(&ratio) {
+        let shifted = !f.is_unbounded()
+            && (1..=2).any(|k| {
+                let m = 10f64.powi(k);
+                c.scaled(m).intersects(f) || c.scaled(1.0 / m).intersects(f)
+            });
+        let off = relative(cp / fp - 1.0);
+        return if shifted {
+            Outcome::Contradicted {
+                severity: Severity::Gross,
+                why: format!("decimal point shifted: {off} the record"),
+            }
+        } else {
+            Outcome::FarOff(format!("{off} the record's figure"))
+        };
+    }
     let rel = if fp == 0.0 {
         f64::INFINITY
     } else {
@@ -420,10 +452,21 @@ pub(crate) struct Context<'a> {
 pub(crate) fn decide(cx: &Context<'_>, judged: &[Judged<'_>]) -> Check {
     let live: Vec<&Judged<'_>> = judged
         .iter()
-        .filter(|j| j.outcome != Outcome::Incomparable && j.candidate.evidence.score >= MIN_SCORE)
+        .filter(|j| {
+            !matches!(j.outcome, Outcome::Incomparable | Outcome::FarOff(_))
+                && j.candidate.evidence.score >= MIN_SCORE
+        })
         .collect();
     let Some(best) = live.first() else {
-        return undecided(cx, None, Vec::new());
+        let far = judged.iter().find_map(|j| match &j.outcome {
+            Outcome::FarOff(off) if j.candidate.evidence.score >= MIN_SCORE => Some(format!(
+                "fact {} ({}) is cued, but the number is {off}: most likely another quantity",
+                j.candidate.fact.id,
+                render_fact(j.candidate.fact)
+            )),
+            _ => None,
+        });
+        return undecided(cx, far);
     };
     let best_score = best.candidate.evidence.score;
     // Among the well-evidenced facts that support the claim, the one with
@@ -474,7 +517,13 @@ pub(crate) fn decide(cx: &Context<'_>, judged: &[Judged<'_>]) -> Check {
                 SOLID
             };
             if best.candidate.evidence.strongest < solid {
-                return undecided(cx, Some(best), Vec::new());
+                let fact = best.candidate.fact;
+                let note = format!(
+                    "fact {}, {}, is linked only by a distant cue",
+                    fact.id,
+                    render_fact(fact)
+                );
+                return undecided(cx, Some(note));
             }
             found(
                 cx,
@@ -490,7 +539,7 @@ pub(crate) fn decide(cx: &Context<'_>, judged: &[Judged<'_>]) -> Check {
             c.undecided = Some(Undecided::RecordTooCoarse);
             c
         }
-        Outcome::Supported(_) | Outcome::Incomparable => undecided(cx, None, Vec::new()),
+        Outcome::Supported(_) | Outcome::Incomparable | Outcome::FarOff(_) => undecided(cx, None),
     }
 }
 
@@ -643,9 +692,9 @@ fn ambiguous_facts(cx: &Context<'_>, fa: &Fact, fb: &Fact, how: &str) -> Check {
     }
 }
 
-/// No fact decides: nothing is about this, or only weakly (`weak`), or the
-/// claim is a prediction.
-fn undecided(cx: &Context<'_>, weak: Option<&&Judged<'_>>, candidates: Vec<String>) -> Check {
+/// No fact decides: nothing is about this (with a `note` on the nearest
+/// miss), or the claim is a prediction.
+fn undecided(cx: &Context<'_>, note: Option<String>) -> Check {
     let kind = cx.claim.kind.name().replace('_', "-");
     let (reason_code, mut why) = if let Some(name) = &cx.elsewhere {
         (
@@ -669,12 +718,8 @@ fn undecided(cx: &Context<'_>, weak: Option<&&Judged<'_>>, candidates: Vec<Strin
             format!("no fact of record {} is about this {kind}", cx.record_id),
         )
     };
-    if let Some(j) = weak {
-        why.push_str(&format!(
-            " (fact {}, {}, is linked only by a distant cue)",
-            j.candidate.fact.id,
-            render_fact(j.candidate.fact)
-        ));
+    if let Some(note) = note {
+        why.push_str(&format!(" ({note})"));
     }
     Check {
         verdict: Verdict::Unverifiable,
@@ -682,7 +727,7 @@ fn undecided(cx: &Context<'_>, weak: Option<&&Judged<'_>>, candidates: Vec<Strin
         severity: None,
         undecided: Some(reason_code),
         fact: None,
-        candidates,
+        candidates: Vec::new(),
         reason: format!("states {}; {why}", cx.stated),
         stated: Some(cx.stated.clone()),
         record: None,

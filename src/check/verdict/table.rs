@@ -24,6 +24,8 @@ enum Want {
     Coarse,
     /// Not comparable.
     Incomparable,
+    /// So far off that it is taken for another quantity.
+    Far,
 }
 use Want::*;
 
@@ -167,6 +169,12 @@ fn outcome_matches(o: &Outcome, want: Want) -> bool {
         }
         (Outcome::TooCoarse(_), Coarse) => true,
         (Outcome::Incomparable, Incomparable) => true,
+        (Outcome::FarOff(_), Far) => true,
+        (Outcome::Contradicted { severity, why }, C(Severity::Gross))
+            if why.starts_with("decimal point") =>
+        {
+            *severity == Severity::Gross
+        }
         _ => false,
     }
 }
@@ -206,6 +214,12 @@ fn rows() -> Vec<Row> {
         ("eq billion for million", M, "USD", eq("270", 9), exact(270e6), Scale),
         ("eq thousand for million", N, "votes", eq("20.75", 3), exact(20_752_327.0), Scale),
         ("eq ten times is gross, no scale", M, "USD", eq("2.7", 9), exact(270e6), C(Gross)),
+        ("eq a hundred times is a decimal shift", P, "%", eq("0.3", 0), exact(30.0), C(Gross)),
+        ("eq four times off is still this quantity", P, "%", eq("50", 0), exact(12.0), C(Gross)),
+        ("eq far off is another quantity", M, "USD", eq("7.7", 9), exact(391.035e9), Far),
+        ("eq far over is another quantity", P, "%", eq("80", 0), approx(9.4), Far),
+        ("approx five times off is another quantity", P, "%", about("8", 0), exact(46.2), Far),
+        ("eq far under a lower bound", M, "USD", eq("1", 9), f_gt(10e9), Far),
         ("eq more digits, exact", M, "USD", eq("196.4", 6), exact(196.4e6), S(Exact)),
         ("eq transposed digits", M, "USD", eq("196.4", 6), exact(169.4e6), C(Major)),
         ("eq 9.0 narrower than 9", M, "USD", eq("9.0", 9), exact(9.2e9), C(Major)),
