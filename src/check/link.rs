@@ -519,8 +519,16 @@ fn evidence(
                     };
                     r.start >= lo && r.end <= hi && r.start < r.end
                 };
-                let nearer = |r: &std::ops::Range<usize>| distance(&at, r) <= d;
+                // A rival in another clause than the cue does not take it,
+                // unless this claim is in another clause too.
+                let nearer = |r: &std::ops::Range<usize>| {
+                    distance(&at, r) <= d
+                        && (!view.clause_break(&at, r) || view.clause_break(&at, own))
+                };
                 if others.iter().any(between) || rivals.iter().any(nearer) {
+                    w *= OTHER_CLAIM;
+                }
+                if words.len() == 1 && other_modifier(view, at.start, &words[0], &cues) {
                     w *= OTHER_CLAIM;
                 }
                 if view.clause_break(&at, own) {
@@ -551,6 +559,40 @@ fn evidence(
         strongest,
         cues: found.into_iter().map(|f| f.2.to_string()).collect(),
     }
+}
+
+/// Words before a noun that do not make it another thing.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "and", "any", "at", "by", "for", "from", "her", "his", "in", "it", "its", "of",
+    "on", "or", "our", "s", "that", "the", "their", "this", "those", "to", "was", "which", "with",
+];
+
+/// True when the one-word cue at word `at` is modified otherwise than the
+/// fact's own longer cue for it: "annual meeting" against a fact cued
+/// "special meeting" and "meeting", "a new lease" against "future lease".
+fn other_modifier(
+    view: &SentenceView<'_>,
+    at: usize,
+    word: &str,
+    cues: &[(Vec<String>, &str)],
+) -> bool {
+    let Some(before) = at.checked_sub(1).and_then(|i| view.tokens.get(i)) else {
+        return false;
+    };
+    if DETERMINERS.contains(&before.word.as_str())
+        || before.word.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let longer: Vec<&Vec<String>> = cues
+        .iter()
+        .map(|(w, _)| w)
+        .filter(|w| w.len() >= 2 && w.last().is_some_and(|l| l == word))
+        .collect();
+    !longer.is_empty()
+        && !longer
+            .iter()
+            .any(|w| w.get(w.len() - 2) == Some(&before.word))
 }
 
 /// Weight of the words of the fact's `about` that stand near the claim.

@@ -233,6 +233,7 @@ pub fn check_claims(
             forward_looking,
             tolerance: settings.approx_tolerance,
             elsewhere,
+            document_date: date,
         });
     }
     // A contradiction whose number is exactly another fact's is ambiguous.
@@ -240,11 +241,20 @@ pub fn check_claims(
         if check.verdict != Verdict::Contradicted {
             return check;
         }
-        let sentence = sentences.get(claims[i].sentence).map_or(claims[i].span, |s| s.span).slice(text);
-        let linked = facts.iter().find(|f| Some(f.id.as_str()) == check.fact.as_deref());
-        let others: Vec<(&Fact, link::Compat)> =
-            facts.iter().filter_map(|f| link::compatible(&claims[i], f, sentence).map(|c| (*f, c))).collect();
-        linked.and_then(|l| verdict::twin(&contexts[i], l, &others)).unwrap_or(check)
+        let sentence = sentences
+            .get(claims[i].sentence)
+            .map_or(claims[i].span, |s| s.span)
+            .slice(text);
+        let linked = facts
+            .iter()
+            .find(|f| Some(f.id.as_str()) == check.fact.as_deref());
+        let others: Vec<(&Fact, link::Compat)> = facts
+            .iter()
+            .filter_map(|f| link::compatible(&claims[i], f, sentence).map(|c| (*f, c)))
+            .collect();
+        linked
+            .and_then(|l| verdict::twin(&contexts[i], l, &others))
+            .unwrap_or(check)
     };
     let mut checks: Vec<Check> = contexts
         .iter()
@@ -272,5 +282,9 @@ pub fn check_claims(
             checks[i] = verdict::decide(&contexts[i], &rest);
         }
     }
-    checks.into_iter().enumerate().map(|(i, c)| twins(i, c)).collect()
+    checks
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| twins(i, c))
+        .collect()
 }

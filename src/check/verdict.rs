@@ -445,6 +445,17 @@ pub(crate) struct Context<'a> {
     /// The company the text says the number belongs to, when it is no party
     /// to the record's deal.
     pub elsewhere: Option<String>,
+    /// The document's date, if known.
+    pub document_date: Option<Date>,
+}
+
+/// A date claim after the document's own date speaks of a later event: it
+/// cannot misstate an event the record dates before the document.
+fn later_event(cx: &Context<'_>, fact: &Fact) -> bool {
+    match (cx.claim.period, &fact.value, cx.document_date) {
+        (Some(p), FactValue::Period(f), Some(d)) => p.start > d && f.end <= d,
+        _ => false,
+    }
 }
 
 /// Settles on one verdict from the judged candidates (strongest evidence
@@ -516,6 +527,11 @@ pub(crate) fn decide(cx: &Context<'_>, judged: &[Judged<'_>]) -> Check {
             } else {
                 SOLID
             };
+            if later_event(cx, best.candidate.fact) {
+                let note =
+                    "the date is after the document's own, so it is a later event".to_string();
+                return undecided(cx, Some(note));
+            }
             if best.candidate.evidence.strongest < solid {
                 let fact = best.candidate.fact;
                 let note = format!(

@@ -170,11 +170,6 @@ fn outcome_matches(o: &Outcome, want: Want) -> bool {
         (Outcome::TooCoarse(_), Coarse) => true,
         (Outcome::Incomparable, Incomparable) => true,
         (Outcome::FarOff(_), Far) => true,
-        (Outcome::Contradicted { severity, why }, C(Severity::Gross))
-            if why.starts_with("decimal point") =>
-        {
-            *severity == Severity::Gross
-        }
         _ => false,
     }
 }
@@ -510,6 +505,7 @@ fn reasons_quote_both_numbers_the_error_and_the_source() {
         forward_looking: false,
         tolerance: 0.05,
         elsewhere: None,
+        document_date: None,
     };
     let check = decide(&cx, &[Judged { candidate, outcome }]);
     assert_eq!(check.verdict, Verdict::Contradicted);
