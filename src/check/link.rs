@@ -7,14 +7,18 @@
 //! (case-insensitive, light stemming: "owning" matches "own", "golden
 //! parachutes" matches "golden parachute") in the claim's sentence, each
 //! weighted by its length and by its distance in words from the claim. A cue
-//! that sits nearer another claim the fact could fit, or that is separated
-//! from this claim by another claim, is discounted: it most likely belongs
-//! to that other number. The words of the fact's `about` add a little weight
-//! to break ties but never link a claim on their own: a compatible fact
-//! without a single cue in the sentence is no candidate.
+//! is discounted when it most likely belongs to something else: another
+//! claim of its clause that is as near, a claim standing between it and this
+//! one, another clause, the claim's own words (mostly its unit), or another
+//! modifier than the fact's own ("annual meeting" for "special meeting").
+//! The words of the fact's `about` add a little weight to break ties but
+//! never link a claim on their own: a compatible fact without a single cue
+//! in the sentence is no candidate.
 //!
-//! This module says which facts are candidates and how strongly; judging a
-//! candidate is [`super::verdict`]'s job.
+//! It also says when a number belongs to another company altogether
+//! ([`other_party`]) and when a sentence speaks of the future
+//! ([`forward_looking`]). Which facts are candidates, and how strongly, is
+//! all it decides; judging a candidate is [`super::verdict`]'s job.
 
 use std::sync::LazyLock;
 

@@ -17,7 +17,6 @@ mod verdict;
 
 pub use dateline::document_date;
 pub use status::{StatusFinding, status_findings};
-pub use verdict::{quantity, render_fact};
 
 use serde::{Deserialize, Serialize};
 
@@ -76,6 +75,17 @@ pub enum Severity {
     Major,
     /// Off by 25% or more, a scale or unit error, or the wrong direction.
     Gross,
+}
+
+impl Severity {
+    /// The snake_case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Minor => "minor",
+            Severity::Major => "major",
+            Severity::Gross => "gross",
+        }
+    }
 }
 
 /// Why the record cannot decide.

@@ -6,17 +6,21 @@
 //! ([`super::interval`]); [`decide`] weighs the candidates [`super::link`]
 //! found and settles on one verdict. The rules lean one way: a false
 //! `contradicted` accuses a writer of a misstatement, so a contradiction
-//! needs a compatible unit, one solid cue and intervals that do not meet,
-//! and any well-evidenced fact that supports the claim wins over one that
-//! contradicts it. Numbers are rendered the way a reviewer writes them
-//! ($10 billion, 9.4%, 12 years, 1.3 GW).
+//! needs a compatible unit, one solid cue, a clear lead over any other
+//! candidate and intervals that do not meet; and it gives way when any
+//! well-evidenced fact supports the claim, when a faintly cued one does
+//! (ambiguous), when the number is exactly another fact's figure
+//! ([`twin`], ambiguous), when it is many times off (another quantity),
+//! or when a date lies after the document's own (a later event). Numbers
+//! are rendered the way a reviewer writes them ($10 billion, 9.4%, 12
+//! years, 1.3 GW).
 
 use super::interval::{Interval, Stated, claim_interval, fact_interval, implied_precision, same};
 use super::link::{Candidate, Compat, MIN_SCORE};
 use super::record::{Fact, FactValue, Qualifier};
 use super::{Check, MatchKind, Severity, Undecided, Verdict};
 use crate::claims::{Claim, ClaimKind, Comparator};
-use crate::date::{Date, Period};
+use crate::date::Date;
 
 /// A contradiction needs a cue at least this strong outside the claim's
 /// words (one word right beside it weighs 1, at four words 0.5).
@@ -648,7 +652,7 @@ fn found(
     let fact = j.candidate.fact;
     let record = render_fact(fact);
     let why = match severity {
-        Some(s) => format!("{why} ({})", severity_name(s)),
+        Some(s) => format!("{why} ({})", s.name()),
         None => why,
     };
     let reason = format!(
@@ -753,22 +757,13 @@ fn undecided(cx: &Context<'_>, note: Option<String>) -> Check {
     }
 }
 
-/// The snake_case name of a severity.
-pub fn severity_name(s: Severity) -> &'static str {
-    match s {
-        Severity::Minor => "minor",
-        Severity::Major => "major",
-        Severity::Gross => "gross",
-    }
-}
-
 /// A fact's value as a reviewer writes it, with its qualifier: "more than
 /// $10 billion", "approximately 9.4%", "12 years", "48% to 49%", "by
 /// 2023-10-31".
-pub fn render_fact(fact: &Fact) -> String {
+pub(crate) fn render_fact(fact: &Fact) -> String {
     match &fact.value {
         FactValue::Period(p) => {
-            let p = render_period(p);
+            let p = p.to_string();
             match fact.qualifier {
                 Qualifier::Exact => p,
                 Qualifier::Approx => format!("around {p}"),
@@ -777,7 +772,7 @@ pub fn render_fact(fact: &Fact) -> String {
                 Qualifier::Gt => format!("after {p}"),
                 Qualifier::Ge => format!("on or after {p}"),
                 Qualifier::Range => match &fact.upper {
-                    Some(FactValue::Period(u)) => format!("{p} to {}", render_period(u)),
+                    Some(FactValue::Period(u)) => format!("{p} to {u}"),
                     _ => p,
                 },
             }
@@ -805,14 +800,10 @@ pub fn render_fact(fact: &Fact) -> String {
     }
 }
 
-fn render_period(p: &Period) -> String {
-    p.to_string()
-}
-
 /// A number in a unit, written naturally: "$10 billion", "$20.40 per
 /// share", "9.4%", "3 percentage points", "12 years", "18 months", "40
 /// days", "1.3 GW", "20,752,327 votes", "0.1235 shares per share", "2x".
-pub fn quantity(kind: ClaimKind, unit: &str, v: f64) -> String {
+pub(crate) fn quantity(kind: ClaimKind, unit: &str, v: f64) -> String {
     match kind {
         ClaimKind::Money => money(unit, v),
         ClaimKind::PerShare => format!(

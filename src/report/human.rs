@@ -168,7 +168,7 @@ fn claim(a: &Analysis, loc: &Locator<'_>, i: usize, c: &Claim, check: Option<&Ch
     let verdict = check.map(|k| k.verdict);
     let label = match check {
         Some(k) => match (k.verdict, k.severity) {
-            (Verdict::Contradicted, Some(s)) => format!("contradicted ({})", format!("{s:?}").to_lowercase()),
+            (Verdict::Contradicted, Some(s)) => format!("contradicted ({})", s.name()),
             (v, _) => v.name().to_string(),
         },
         None => "claim".to_string(),

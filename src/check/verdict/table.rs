@@ -7,6 +7,7 @@
 use super::*;
 use crate::check::link::Compat;
 use crate::claims::{Change, Decimal, Lean};
+use crate::date::Period;
 use crate::span::Span;
 
 /// What a row expects.
