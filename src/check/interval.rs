@@ -4,7 +4,7 @@
 //! A claim's interval comes from its value, its precision (half a unit of
 //! the last stated digit, statcheck's rounding rule), its comparator and its
 //! lean; a fact's from its value, qualifier and upper end. Comparing the two
-//! is [`super::verdict`]'s job; this module only builds and relates
+//! is the verdict's job (`check::verdict`); this module only builds and relates
 //! intervals. Values are `f64` in the unit's base; endpoints within a
 //! relative 1e-9 of each other count as equal, so "$1.1 billion" and a
 //! record's 1_100_000_000 meet exactly on a boundary rather than a float's
