@@ -28,6 +28,10 @@ static PENDING: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?i)\bpending\s+{DEAL}\b"),
         format!(r"(?i)\b{DEAL}\s+(?:is|remains)\s+(?:still\s+)?pending\b"),
         format!(r"(?i)\b(?:once|when|after|until)\s+the\s+{DEAL}\s+(?:closes|completes|is\s+completed)\b"),
+        format!(r"(?i)\b{DEAL},?\s+(?:which\s+is\s+|still\s+)?(?:expected|scheduled|slated)\s+to\s+(?:close|be\s+completed|complete)\b"),
+        r"(?i)\b(?:is|are)\s+(?:in\s+the\s+process\s+of\s+)?(?:acquiring|buying|taking\s+over|merging\s+with)\b".to_string(),
+        r"(?i)\b(?:has|have)\s+agreed\s+to\s+(?:acquire|buy|merge\s+with|combine\s+with)\b".to_string(),
+        format!(r"(?i)\b{DEAL}\s+(?:still\s+)?(?:awaits|needs|requires)\s+(?:\w+\s+){{0,2}}approval\b"),
     ]
     .iter()
     .map(|re| Regex::new(re).unwrap_or_else(|e| panic!("static regex: {e}")))
@@ -39,6 +43,8 @@ static COMPLETED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?i)\b(?:completed|closed|consummated|finalized)\s+(?:its\s+|their\s+|the\s+)?{DEAL}\b"),
         format!(r"(?i)\b{DEAL}\s+(?:has|have|was)\s+(?:been\s+)?(?:closed|completed|consummated|finalized)\b"),
         format!(r"(?i)\b{DEAL}\s+(?:closed|completed)\s+(?:on|in)\b"),
+        r"(?i)\bnow\s+own(?:s|ing)?\b[^.;]{0,60}\bcombined\s+company\b".to_string(),
+        format!(r"(?i)\b(?:since|following|after)\s+the\s+(?:completion\s+of\s+the\s+)?{DEAL}\s+(?:closed|was\s+completed)\b"),
     ]
     .iter()
     .map(|re| Regex::new(re).unwrap_or_else(|e| panic!("static regex: {e}")))
@@ -216,6 +222,35 @@ mod tests {
         );
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].says, Status::Completed);
+    }
+
+    #[test]
+    fn other_stale_wordings() {
+        let late = |t: &str| findings(t, Status::Terminated, "2025-10-30", "2025-11-15");
+        assert_eq!(
+            late("CoreWeave, which is acquiring Core Scientific, reported results.").len(),
+            1
+        );
+        assert_eq!(
+            late("CoreWeave has agreed to acquire Core Scientific.").len(),
+            1
+        );
+        assert_eq!(
+            late("The deal, which is expected to close this quarter, faces a vote.").len(),
+            1
+        );
+        assert_eq!(
+            late("The merger still awaits shareholder approval.").len(),
+            1
+        );
+        let f = late(
+            "With Core Scientific shareholders now owning less than 10% of the combined company, little changes.",
+        );
+        assert_eq!(
+            f.iter().map(|f| f.says).collect::<Vec<_>>(),
+            [Status::Completed]
+        );
+        assert!(late("CoreWeave had agreed to acquire Core Scientific in July.").is_empty());
     }
 
     #[test]
