@@ -28,13 +28,20 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Options {
         let approx_tolerance = check::Settings::default().approx_tolerance;
-        Options { records: Vec::new(), rhetoric: None, as_of: None, approx_tolerance }
+        Options {
+            records: Vec::new(),
+            rhetoric: None,
+            as_of: None,
+            approx_tolerance,
+        }
     }
 }
 
 impl Options {
     fn rhetoric(&self) -> &Rhetoric {
-        self.rhetoric.as_ref().unwrap_or_else(|| Rhetoric::builtin())
+        self.rhetoric
+            .as_ref()
+            .unwrap_or_else(|| Rhetoric::builtin())
     }
 }
 
@@ -80,7 +87,11 @@ impl Analysis {
     /// Indices of the markers in the claim's sentence.
     pub fn markers_of(&self, claim: &Claim) -> impl Iterator<Item = usize> + '_ {
         let sentence = claim.sentence;
-        self.markers.iter().enumerate().filter(move |(_, m)| m.sentence == sentence).map(|(i, _)| i)
+        self.markers
+            .iter()
+            .enumerate()
+            .filter(move |(_, m)| m.sentence == sentence)
+            .map(|(i, _)| i)
     }
 }
 
@@ -94,7 +105,9 @@ pub fn analyze(source: Source, options: &Options) -> Analysis {
     let claims = claims::extract(text, &sentences, &quotations, date);
     let markers = options.rhetoric().detect(text, &sentences, &quotations);
     let mut notes = Vec::new();
-    let settings = check::Settings { approx_tolerance: options.approx_tolerance };
+    let settings = check::Settings {
+        approx_tolerance: options.approx_tolerance,
+    };
     let (record, checks, statuses) = if options.records.is_empty() {
         (None, vec![None; claims.len()], Vec::new())
     } else {
@@ -105,7 +118,11 @@ pub fn analyze(source: Source, options: &Options) -> Analysis {
                 if date.is_none() {
                     notes.push("the document states no date (give one with --as-of): every fact of the record applies, and the deal's status is not checked".into());
                 }
-                (Some(r.id.clone()), checks.into_iter().map(Some).collect(), statuses)
+                (
+                    Some(r.id.clone()),
+                    checks.into_iter().map(Some).collect(),
+                    statuses,
+                )
             }
             None => {
                 notes.push("no record applies: the document mentions none of the records' entities; claims are not checked".into());
@@ -113,5 +130,17 @@ pub fn analyze(source: Source, options: &Options) -> Analysis {
             }
         }
     };
-    Analysis { source, sentences, quotations, words, claims, markers, checks, statuses, record, date, notes }
+    Analysis {
+        source,
+        sentences,
+        quotations,
+        words,
+        claims,
+        markers,
+        checks,
+        statuses,
+        record,
+        date,
+        notes,
+    }
 }

@@ -126,8 +126,16 @@ pub enum ColorChoice {
 }
 
 fn parse_percent(s: &str) -> Result<f64, String> {
-    let v: f64 = s.trim().trim_end_matches('%').parse().map_err(|_| format!("{s:?} is not a number of percent"))?;
-    if (0.0..=100.0).contains(&v) { Ok(v) } else { Err(format!("{s} is not between 0 and 100 (percent)")) }
+    let v: f64 = s
+        .trim()
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number of percent"))?;
+    if (0.0..=100.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{s} is not between 0 and 100 (percent)"))
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

@@ -23,7 +23,11 @@ struct Paint {
 
 impl Paint {
     fn wrap(&self, code: &str, s: &str) -> String {
-        if self.on { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
     }
     fn bold(&self, s: &str) -> String {
         self.wrap("1", s)
@@ -42,7 +46,11 @@ impl Paint {
     }
 }
 
-pub(crate) fn render(outcomes: &[Outcome], options: RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(
+    outcomes: &[Outcome],
+    options: RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let paint = Paint { on: options.color };
     let mut total = Tally::default();
     let (mut docs, mut failed, mut claims, mut markers) = (0, 0, 0, 0);
@@ -53,7 +61,11 @@ pub(crate) fn render(outcomes: &[Outcome], options: RenderOptions, out: &mut dyn
         match o {
             Outcome::Failed(e) => {
                 failed += 1;
-                writeln!(out, "{} {e}", paint.verdict(Some(Verdict::Contradicted), "error:"))?;
+                writeln!(
+                    out,
+                    "{} {e}",
+                    paint.verdict(Some(Verdict::Contradicted), "error:")
+                )?;
             }
             Outcome::Analyzed(a) => {
                 docs += 1;
@@ -84,7 +96,13 @@ pub(crate) fn render(outcomes: &[Outcome], options: RenderOptions, out: &mut dyn
 
 fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> {
     let src = &a.source;
-    let mut header = format!("{} ({}, {}, {} bytes", src.path, src.format.name(), src.encoding, src.bytes.len());
+    let mut header = format!(
+        "{} ({}, {}, {} bytes",
+        src.path,
+        src.format.name(),
+        src.encoding,
+        src.bytes.len()
+    );
     if let Some(d) = a.date {
         header.push_str(&format!(", dated {d}"));
     }
@@ -99,7 +117,15 @@ fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> 
     let loc = Locator::new(a);
     for (i, c) in a.claims.iter().enumerate() {
         writeln!(out)?;
-        claim(a, &loc, i, c, a.checks.get(i).and_then(Option::as_ref), paint, out)?;
+        claim(
+            a,
+            &loc,
+            i,
+            c,
+            a.checks.get(i).and_then(Option::as_ref),
+            paint,
+            out,
+        )?;
     }
     if !a.statuses.is_empty() {
         writeln!(out)?;
@@ -107,7 +133,15 @@ fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> 
         for (i, st) in a.statuses.iter().enumerate() {
             let l = loc.locate(st.span);
             let label = paint.verdict(Some(Verdict::Contradicted), &format!("s{}", i + 1));
-            writeln!(out, "  {label} {}:{}:{} {} — {}", a.source.path, l.line, l.column, quote(a.text_of(st)), st.message)?;
+            writeln!(
+                out,
+                "  {label} {}:{}:{} {} — {}",
+                a.source.path,
+                l.line,
+                l.column,
+                quote(a.text_of(st)),
+                st.message
+            )?;
         }
     }
     if !a.markers.is_empty() {
@@ -122,7 +156,15 @@ fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> 
             if m.context.is_some() {
                 extra.push_str(" (boilerplate)");
             }
-            writeln!(out, "  m{:<4} {:>5}:{:<4} {:<26} {}{extra}", i + 1, l.line, l.column, m.category, quote(a.text_of(m)))?;
+            writeln!(
+                out,
+                "  m{:<4} {:>5}:{:<4} {:<26} {}{extra}",
+                i + 1,
+                l.line,
+                l.column,
+                m.category,
+                quote(a.text_of(m))
+            )?;
         }
     }
     let t = Tally::of(a);
@@ -163,7 +205,15 @@ fn quote(s: &str) -> String {
     format!("“{}”", s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-fn claim(a: &Analysis, loc: &Locator<'_>, i: usize, c: &Claim, check: Option<&Check>, paint: &Paint, out: &mut dyn Write) -> io::Result<()> {
+fn claim(
+    a: &Analysis,
+    loc: &Locator<'_>,
+    i: usize,
+    c: &Claim,
+    check: Option<&Check>,
+    paint: &Paint,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let text = a.text_of(c);
     let verdict = check.map(|k| k.verdict);
     let label = match check {
@@ -186,9 +236,20 @@ fn claim(a: &Analysis, loc: &Locator<'_>, i: usize, c: &Claim, check: Option<&Ch
     if c.comparator != crate::claims::Comparator::Eq {
         what.push_str(&format!(" ({})", c.comparator.name()));
     }
-    writeln!(out, "{}: {what}", paint.verdict(verdict, &format!("c{} {label}", i + 1)))?;
+    writeln!(
+        out,
+        "{}: {what}",
+        paint.verdict(verdict, &format!("c{} {label}", i + 1))
+    )?;
     let l = loc.locate(c.span);
-    writeln!(out, "  {} {}:{}:{}", paint.dim("-->"), a.source.path, l.line, l.column)?;
+    writeln!(
+        out,
+        "  {} {}:{}:{}",
+        paint.dim("-->"),
+        a.source.path,
+        l.line,
+        l.column
+    )?;
     let sentence = a.sentences.get(c.sentence).map_or(c.span, |s| s.span);
     let (excerpt, caret_at, caret_len) = excerpt(&a.source.text, c.span, sentence);
     let gutter = l.line.to_string();
@@ -206,7 +267,13 @@ fn claim(a: &Analysis, loc: &Locator<'_>, i: usize, c: &Claim, check: Option<&Ch
         note.push_str(&format!(" (change: {})", format!("{ch:?}").to_lowercase()));
     }
     let carets = "^".repeat(caret_len.max(1));
-    writeln!(out, "  {pad} {} {}{}{note}", paint.dim("|"), " ".repeat(caret_at), paint.verdict(verdict, &carets))?;
+    writeln!(
+        out,
+        "  {pad} {} {}{}{note}",
+        paint.dim("|"),
+        " ".repeat(caret_at),
+        paint.verdict(verdict, &carets)
+    )?;
     if let Some(k) = check {
         if let (Some(record), Some(source)) = (&k.record, &k.source) {
             let fact = match (&k.fact, &k.about) {
@@ -214,7 +281,11 @@ fn claim(a: &Analysis, loc: &Locator<'_>, i: usize, c: &Claim, check: Option<&Ch
                 (Some(id), None) => format!(" — fact {id}"),
                 _ => String::new(),
             };
-            writeln!(out, "  {pad} {} record: {record} ({source}){fact}", paint.dim("="))?;
+            writeln!(
+                out,
+                "  {pad} {} record: {record} ({source}){fact}",
+                paint.dim("=")
+            )?;
         }
         let why = k.why.as_deref().unwrap_or(&k.reason);
         let verdict = match (k.verdict, k.undecided) {
@@ -222,16 +293,32 @@ fn claim(a: &Analysis, loc: &Locator<'_>, i: usize, c: &Claim, check: Option<&Ch
             (v, _) => v.name().to_string(),
         };
         let mut line = match (&k.stated, k.verdict) {
-            (Some(stated), Verdict::Supported | Verdict::Contradicted) => format!("states {stated} — {why}"),
+            (Some(stated), Verdict::Supported | Verdict::Contradicted) => {
+                format!("states {stated} — {why}")
+            }
             _ => why.to_string(),
         };
         if c.quoted && k.verdict != Verdict::Unverifiable {
             line.push_str("; quoted speech, checked as the speaker's claim");
         }
-        writeln!(out, "  {pad} {} {}: {line}", paint.dim("="), paint.verdict(Some(k.verdict), &verdict))?;
+        writeln!(
+            out,
+            "  {pad} {} {}: {line}",
+            paint.dim("="),
+            paint.verdict(Some(k.verdict), &verdict)
+        )?;
     }
-    let ms: Vec<String> =
-        a.markers_of(c).map(|m| format!("m{} {} {}", m + 1, a.markers[m].category, quote(a.text_of(&a.markers[m])))).collect();
+    let ms: Vec<String> = a
+        .markers_of(c)
+        .map(|m| {
+            format!(
+                "m{} {} {}",
+                m + 1,
+                a.markers[m].category,
+                quote(a.text_of(&a.markers[m]))
+            )
+        })
+        .collect();
     if !ms.is_empty() {
         writeln!(out, "  {pad} {} markers: {}", paint.dim("="), ms.join(", "))?;
     }
@@ -243,11 +330,25 @@ fn claim(a: &Analysis, loc: &Locator<'_>, i: usize, c: &Claim, check: Option<&Ch
 /// span inside the excerpt.
 fn excerpt(text: &str, span: Span, sentence: Span) -> (String, usize, usize) {
     let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = text[span.start..].find('\n').map_or(text.len(), |p| span.start + p);
-    let line_start = if (line_start..=span.start).contains(&sentence.start) { sentence.start } else { line_start };
-    let line_end = if (span.end..=line_end).contains(&sentence.end) { sentence.end } else { line_end };
+    let line_end = text[span.start..]
+        .find('\n')
+        .map_or(text.len(), |p| span.start + p);
+    let line_start = if (line_start..=span.start).contains(&sentence.start) {
+        sentence.start
+    } else {
+        line_start
+    };
+    let line_end = if (span.end..=line_end).contains(&sentence.end) {
+        sentence.end
+    } else {
+        line_end
+    };
     let span_end = span.end.min(line_end);
-    let clean = |s: &str| s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>();
+    let clean = |s: &str| {
+        s.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>()
+    };
     let before: Vec<char> = clean(&text[line_start..span.start]).chars().collect();
     let inner: Vec<char> = clean(&text[span.start..span_end]).chars().collect();
     let after: Vec<char> = clean(text[span_end..line_end].trim_end()).chars().collect();
