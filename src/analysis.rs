@@ -1,7 +1,7 @@
 //! The analysis of one document: every stage run in order, the results kept
 //! together with the source they point into.
 
-use crate::check::{self, Check, DealRecord};
+use crate::check::{self, Check, DealRecord, StatusFinding};
 use crate::claims::{self, Claim};
 use crate::date::Date;
 use crate::rhetoric::{Marker, Rhetoric};
@@ -10,7 +10,7 @@ use crate::span::{Ranged, Span};
 use crate::tokenize::{self, Quotation, Sentence};
 
 /// What an analysis needs besides the document.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Options {
     /// Deal records to check claims against; each document is checked
     /// against the one whose entities it mentions most.
@@ -19,6 +19,22 @@ pub struct Options {
     pub rhetoric: Option<Rhetoric>,
     /// The document date to use when the document states none.
     pub as_of: Option<Date>,
+    /// How far "about", "roughly", "approximately" widen a number (and an
+    /// `approx` fact), as a share of its value: 0.05 is 5%. Printed in the
+    /// reason of every approximate match.
+    pub approx_tolerance: f64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        let approx_tolerance = check::Settings::default().approx_tolerance;
+        Options {
+            records: Vec::new(),
+            rhetoric: None,
+            as_of: None,
+            approx_tolerance,
+        }
+    }
 }
 
 impl Options {
@@ -46,6 +62,9 @@ pub struct Analysis {
     pub markers: Vec<Marker>,
     /// The check of each claim (same order as `claims`), when a record applies.
     pub checks: Vec<Option<Check>>,
+    /// Sentences that speak of the deal in a status the record says it no
+    /// longer had on the document's date.
+    pub statuses: Vec<StatusFinding>,
     /// The id of the record the document was checked against.
     pub record: Option<String>,
     /// The document's date (stated in it, or given).
@@ -85,20 +104,28 @@ pub fn analyze(source: Source, options: &Options) -> Analysis {
     let claims = claims::extract(text, &sentences, &quotations, date);
     let markers = options.rhetoric().detect(text, &sentences, &quotations);
     let mut notes = Vec::new();
-    let (record, checks) = if options.records.is_empty() {
-        (None, vec![None; claims.len()])
+    let settings = check::Settings {
+        approx_tolerance: options.approx_tolerance,
+    };
+    let (record, checks, statuses) = if options.records.is_empty() {
+        (None, vec![None; claims.len()], Vec::new())
     } else {
         match check::choose_record(text, &options.records) {
-            Some(r) => (
-                Some(r.id.clone()),
-                check::check_claims(text, &claims, r, date)
-                    .into_iter()
-                    .map(Some)
-                    .collect(),
-            ),
+            Some(r) => {
+                let checks = check::check_claims(text, &sentences, &claims, r, date, &settings);
+                let statuses = check::status_findings(text, &sentences, &quotations, r, date);
+                if date.is_none() {
+                    notes.push("the document states no date (give one with --as-of): every fact of the record applies, and the deal's status is not checked".into());
+                }
+                (
+                    Some(r.id.clone()),
+                    checks.into_iter().map(Some).collect(),
+                    statuses,
+                )
+            }
             None => {
                 notes.push("no record applies: the document mentions none of the records' entities; claims are not checked".into());
-                (None, vec![None; claims.len()])
+                (None, vec![None; claims.len()], Vec::new())
             }
         }
     };
@@ -110,6 +137,7 @@ pub fn analyze(source: Source, options: &Options) -> Analysis {
         claims,
         markers,
         checks,
+        statuses,
         record,
         date,
         notes,

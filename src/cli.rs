@@ -14,6 +14,7 @@ Examples:
   claimlens check filings/ --record records/ --fail-on contradicted
   cat note.txt | claimlens check - --record deal.toml
   claimlens tokens corpus/documents/commentary-coreweave-core-scientific.txt
+  claimlens record validate corpus/records/*.toml
 
 Exit codes: 0 ran and nothing met --fail-on; 1 some claim met --fail-on;
 2 usage error, or an input or record could not be read (the others are still reported).";
@@ -34,6 +35,23 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the sentences and words of a document with their byte spans.
     Tokens(TokensArgs),
+    /// Work with deal records.
+    #[command(subcommand)]
+    Record(RecordCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RecordCommand {
+    /// Check deal records (TOML or JSON): print every problem as
+    /// FILE:LINE:COLUMN: MESSAGE, or "FILE: ok"; exit 2 on any problem.
+    Validate(ValidateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Record files (.json is read as JSON, anything else as TOML).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -62,6 +80,10 @@ pub struct CheckArgs {
     /// The documents' date (YYYY-MM-DD) where they state none.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
+    /// How far "about", "roughly" and approximate facts widen a number, in
+    /// percent of its value.
+    #[arg(long, value_name = "PERCENT", default_value_t = 5.0, value_parser = parse_percent)]
+    pub approx_tolerance: f64,
     /// Skip inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = claimlens::load::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
@@ -101,6 +123,19 @@ pub enum ColorChoice {
     Always,
     /// Never colour.
     Never,
+}
+
+fn parse_percent(s: &str) -> Result<f64, String> {
+    let v: f64 = s
+        .trim()
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number of percent"))?;
+    if (0.0..=100.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{s} is not between 0 and 100 (percent)"))
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

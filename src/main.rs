@@ -17,7 +17,7 @@ use claimlens::error::ErrorKind;
 use claimlens::load::{self, Input};
 use claimlens::report::{self, Outcome, OutputFormat, RenderOptions};
 use claimlens::{Options, analyze};
-use cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, TokensArgs};
+use cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, RecordCommand, TokensArgs, ValidateArgs};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -34,6 +34,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => run_check(args),
         Command::Tokens(args) => run_tokens(args),
+        Command::Record(RecordCommand::Validate(args)) => run_validate(args),
     };
     match result {
         Ok(code) => code,
@@ -67,6 +68,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         records,
         rhetoric: None,
         as_of: args.as_of,
+        approx_tolerance: args.approx_tolerance / 100.0,
     };
     let (inputs, errors) = load::expand(&args.paths);
     let mut outcomes: Vec<Outcome> = Vec::new();
@@ -203,6 +205,31 @@ fn write_atomically(
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// `claimlens record validate`: every problem of every file, "FILE: ok"
+/// for the good ones, exit 2 on any problem.
+fn run_validate(args: ValidateArgs) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut w = io::BufWriter::new(stdout.lock());
+    let mut bad = false;
+    for f in &args.files {
+        match claimlens::check::record::read(f) {
+            Ok(_) => writeln!(w, "{}: ok", f.display())?,
+            Err(errors) => {
+                bad = true;
+                for e in errors {
+                    writeln!(w, "{e}")?;
+                }
+            }
+        }
+    }
+    w.flush()?;
+    Ok(if bad {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn run_tokens(args: TokensArgs) -> anyhow::Result<ExitCode> {

@@ -233,3 +233,157 @@ fn empty_directory_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("no documents found"));
 }
+
+#[test]
+fn record_validate_reports_every_problem_with_its_place() {
+    let out = run(&[
+        "record",
+        "validate",
+        "corpus/records/coreweave-core-scientific-2025.toml",
+        "corpus/records/broadcom-vmware-2022.toml",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("coreweave-core-scientific-2025.toml: ok")
+            && stdout.contains("broadcom-vmware-2022.toml: ok"),
+        "{stdout}"
+    );
+
+    let dir = scratch("validate");
+    let bad = dir.join("bad.toml");
+    let body = "id = \"x\"\ntitle = \"t\"\n\n[[fact]]\nid = \"a\"\nabout = \"a\"\nkind = \"money\"\nvalue = 1\nunit = \"USD\"\nsource = \"s\"\nbogus = 1\n\n[[fact]]\nid = \"a\"\nabout = \"a\"\nkind = \"percent\"\nvalue = 1\nunit = \"%\"\nqualifier = \"range\"\nsource = \"s\"\n";
+    std::fs::write(&bad, body).unwrap_or_default();
+    let json = dir.join("bad.json");
+    std::fs::write(&json, "{\"id\": \"x\", \"title\": \"t\",\n \"fact\": [{\"id\": \"a\", \"about\": \"a\", \"kind\": \"money\", \"value\": 1, \"unit\": \"dollars\", \"source\": \"s\"}]}\n").unwrap_or_default();
+    let out = run(&[
+        "record",
+        "validate",
+        bad.to_str().unwrap_or_default(),
+        json.to_str().unwrap_or_default(),
+        "corpus/records/microsoft-activision-blizzard-2022.toml",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("bad.toml:11:1: ") && stdout.contains("unknown field `bogus`"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("bad.toml:14:1: ") && stdout.contains("duplicate fact id"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("bad.toml:19:1: ") && stdout.contains("no upper"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("bad.json:2:") && stdout.contains("unknown unit \"dollars\""),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("microsoft-activision-blizzard-2022.toml: ok"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn fail_on_contradicted_and_gross() {
+    let doc = "corpus/documents/news-coreweave-core-scientific-announcement.txt";
+    let out = run(&[
+        "check",
+        doc,
+        "--record",
+        "corpus/records",
+        "--fail-on",
+        "contradicted",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", text(&out.stderr));
+    let out = run(&[
+        "check",
+        doc,
+        "--record",
+        "corpus/records",
+        "--fail-on",
+        "gross",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = run(&[
+        "check",
+        "corpus/documents/pr-coreweave-core-scientific-2025-07-07.txt",
+        "--record",
+        "corpus/records",
+        "--fail-on",
+        "contradicted",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+}
+
+#[test]
+fn a_document_no_record_applies_to_is_left_unchecked_and_says_so() {
+    let out = run_stdin(
+        &[
+            "check",
+            "-",
+            "--record",
+            "corpus/records",
+            "--format",
+            "json",
+        ],
+        "Acme paid $9 billion for Widgets Inc.",
+    );
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let doc = &v["documents"][0];
+    assert!(doc["record"].is_null(), "{doc}");
+    assert!(
+        doc["notes"][0]
+            .as_str()
+            .is_some_and(|n| n.contains("no record applies")),
+        "{doc}"
+    );
+    assert!(doc["claims"][0]["check"].is_null(), "{doc}");
+}
+
+#[test]
+fn approx_tolerance_is_an_option_and_printed() {
+    let text_in = "Published July 8, 2025\n\nCore Scientific holders would own about 9.8% of the combined company after the CoreWeave deal.";
+    let out = run_stdin(
+        &[
+            "check",
+            "-",
+            "--record",
+            "corpus/records",
+            "--format",
+            "json",
+        ],
+        text_in,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let check = &v["documents"][0]["claims"][0]["check"];
+    assert_eq!(check["verdict"], "supported", "{check}");
+    assert!(
+        check["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("tolerance of 5%")),
+        "{check}"
+    );
+    let out = run_stdin(
+        &[
+            "check",
+            "-",
+            "--record",
+            "corpus/records",
+            "--format",
+            "json",
+            "--approx-tolerance",
+            "1",
+        ],
+        text_in,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_ne!(
+        v["documents"][0]["claims"][0]["check"]["verdict"], "supported",
+        "{v}"
+    );
+}

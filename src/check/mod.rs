@@ -3,13 +3,20 @@
 //! it, and why the two agree or not).
 //!
 //! [`record`] holds the record model; [`choose_record`] picks the record a
-//! document is about; [`check_claims`] links claims to facts and judges them.
+//! document is about; [`check_claims`] links claims to facts (`link`) and
+//! judges them (`verdict`, on the intervals of [`interval`]);
+//! [`status_findings`] flags a document that is behind the deal's events.
 //! Nothing here reads files or prints.
 
 mod dateline;
+pub mod interval;
+mod link;
 pub mod record;
+mod status;
+mod verdict;
 
 pub use dateline::document_date;
+pub use status::{StatusFinding, status_findings};
 
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +24,7 @@ pub use record::{DealRecord, Event, Fact, FactValue, Qualifier, Status};
 
 use crate::claims::Claim;
 use crate::date::Date;
+use crate::tokenize::Sentence;
 
 /// The verdict on one claim (FEVER's labels).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -69,6 +77,17 @@ pub enum Severity {
     Gross,
 }
 
+impl Severity {
+    /// The snake_case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Minor => "minor",
+            Severity::Major => "major",
+            Severity::Gross => "gross",
+        }
+    }
+}
+
 /// Why the record cannot decide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -102,6 +121,17 @@ pub struct Check {
     pub candidates: Vec<String>,
     /// The one-line reason, quoting both numbers and the fact's source.
     pub reason: String,
+    /// What the document says: the claim as written.
+    pub stated: Option<String>,
+    /// What the record says: the fact's value with its qualifier, written
+    /// naturally ("more than $10 billion").
+    pub record: Option<String>,
+    /// Where the record got it.
+    pub source: Option<String>,
+    /// What the linked fact is about, in the record's words.
+    pub about: Option<String>,
+    /// Why the two agree or not ("25% over the record (gross)").
+    pub why: Option<String>,
 }
 
 /// Picks, among `records`, the one whose entities `text` mentions most (case
@@ -130,28 +160,141 @@ fn count_word(text: &str, word: &str) -> usize {
         .count()
 }
 
-/// Checks every claim against `record` as of `date`.
+/// How the check judges numbers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Settings {
+    /// How far `approx` ("about", "roughly") widens a number: a share of
+    /// its value (0.05 = 5%).
+    pub approx_tolerance: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            approx_tolerance: 0.05,
+        }
+    }
+}
+
+/// True when `fact` may be used for a document dated `date`: a fact dated
+/// after the document is something the document could not have known.
+fn applies(fact: &Fact, date: Option<Date>) -> bool {
+    match (fact.as_of, date) {
+        (Some(a), Some(d)) => a <= d,
+        _ => true,
+    }
+}
+
+/// Checks every claim against `record` as of `date`. `sentences` are the
+/// document's sentences (each claim's evidence is its own sentence).
+///
+/// A fact that supports one claim of a sentence is not used to contradict
+/// another claim of the same sentence: a sentence states a fact once, and
+/// "worth $20.40 a share at a close of $165.20" is not a misstated close.
 pub fn check_claims(
     text: &str,
+    sentences: &[Sentence],
     claims: &[Claim],
     record: &DealRecord,
     date: Option<Date>,
+    settings: &Settings,
 ) -> Vec<Check> {
-    let _ = (text, date);
-    claims
-        .iter()
-        .map(|c| Check {
-            verdict: Verdict::Unverifiable,
-            match_kind: None,
-            severity: None,
-            undecided: Some(Undecided::NoFact),
-            fact: None,
-            candidates: Vec::new(),
-            reason: format!(
-                "no fact of record {} is about this {}",
-                record.id,
-                c.kind.name()
+    let facts: Vec<&Fact> = record.facts.iter().filter(|f| applies(f, date)).collect();
+    let mut view: Option<(usize, link::SentenceView<'_>)> = None;
+    let mut judged: Vec<Vec<verdict::Judged<'_>>> = Vec::with_capacity(claims.len());
+    let mut contexts: Vec<verdict::Context<'_>> = Vec::with_capacity(claims.len());
+    for (i, claim) in claims.iter().enumerate() {
+        if view.as_ref().is_none_or(|(s, _)| *s != claim.sentence) {
+            let span = sentences.get(claim.sentence).map_or(claim.span, |s| s.span);
+            view = Some((claim.sentence, link::SentenceView::new(text, span, claims)));
+        }
+        let sentence = sentences.get(claim.sentence).map_or(claim.span, |s| s.span);
+        let elsewhere = link::other_party(text, sentence, claim, &record.entities);
+        let (forward_looking, found) = match view.as_ref() {
+            Some((_, v)) if elsewhere.is_none() => (
+                link::forward_looking(v.text),
+                link::candidates(v, claims, i, facts.iter().copied()),
             ),
-        })
+            _ => (false, Vec::new()),
+        };
+        judged.push(
+            found
+                .into_iter()
+                .map(|candidate| verdict::Judged {
+                    outcome: verdict::judge(
+                        claim,
+                        candidate.fact,
+                        &candidate.compat,
+                        settings.approx_tolerance,
+                    ),
+                    candidate,
+                })
+                .collect(),
+        );
+        contexts.push(verdict::Context {
+            claim,
+            stated: claim
+                .span
+                .slice(text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            record_id: &record.id,
+            forward_looking,
+            tolerance: settings.approx_tolerance,
+            elsewhere,
+            document_date: date,
+        });
+    }
+    // A contradiction whose number is exactly another fact's is ambiguous.
+    let twins = |i: usize, check: Check| -> Check {
+        if check.verdict != Verdict::Contradicted {
+            return check;
+        }
+        let sentence = sentences
+            .get(claims[i].sentence)
+            .map_or(claims[i].span, |s| s.span)
+            .slice(text);
+        let linked = facts
+            .iter()
+            .find(|f| Some(f.id.as_str()) == check.fact.as_deref());
+        let others: Vec<(&Fact, link::Compat)> = facts
+            .iter()
+            .filter_map(|f| link::compatible(&claims[i], f, sentence).map(|c| (*f, c)))
+            .collect();
+        linked
+            .and_then(|l| verdict::twin(&contexts[i], l, &others))
+            .unwrap_or(check)
+    };
+    let mut checks: Vec<Check> = contexts
+        .iter()
+        .zip(&judged)
+        .map(|(cx, j)| verdict::decide(cx, j))
+        .collect();
+    for i in 0..claims.len() {
+        if checks[i].verdict == Verdict::Supported {
+            continue;
+        }
+        let taken: Vec<&str> = (0..claims.len())
+            .filter(|&j| {
+                j != i
+                    && claims[j].sentence == claims[i].sentence
+                    && checks[j].verdict == Verdict::Supported
+            })
+            .filter_map(|j| checks[j].fact.as_deref())
+            .collect();
+        let is_taken = |j: &verdict::Judged<'_>| {
+            taken.contains(&j.candidate.fact.id.as_str()) && !j.outcome.is_supported()
+        };
+        if judged[i].iter().any(is_taken) {
+            let rest: Vec<verdict::Judged<'_>> =
+                judged[i].iter().filter(|j| !is_taken(j)).cloned().collect();
+            checks[i] = verdict::decide(&contexts[i], &rest);
+        }
+    }
+    checks
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| twins(i, c))
         .collect()
 }

@@ -1,19 +1,21 @@
 //! Human output: per document a header, each claim as a compiler-style
-//! diagnostic that quotes its line and underlines it, the markers, and a
-//! one-line summary.
+//! diagnostic that quotes its sentence and underlines it, then what the
+//! record says (value, source, fact) and the verdict with its reason, like a
+//! reviewer's comment; the status findings; the markers; and a one-line
+//! summary.
 
 use std::io::{self, Write};
 
 use super::{Locator, Outcome, RenderOptions, Tally, per_100_words};
 use crate::analysis::Analysis;
-use crate::check::{Check, Verdict};
+use crate::check::{Check, Undecided, Verdict};
 use crate::claims::Claim;
 use crate::span::Span;
 
 /// Widest line excerpt shown, in characters.
-const WINDOW: usize = 100;
+const WINDOW: usize = 160;
 /// Characters of context kept before the underlined span.
-const LEAD: usize = 40;
+const LEAD: usize = 80;
 
 struct Paint {
     on: bool,
@@ -125,6 +127,23 @@ fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> 
             out,
         )?;
     }
+    if !a.statuses.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", paint.bold("status:"))?;
+        for (i, st) in a.statuses.iter().enumerate() {
+            let l = loc.locate(st.span);
+            let label = paint.verdict(Some(Verdict::Contradicted), &format!("s{}", i + 1));
+            writeln!(
+                out,
+                "  {label} {}:{}:{} {} — {}",
+                a.source.path,
+                l.line,
+                l.column,
+                quote(a.text_of(st)),
+                st.message
+            )?;
+        }
+    }
     if !a.markers.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", paint.bold("markers:"))?;
@@ -164,6 +183,16 @@ fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> 
     writeln!(out, "{}", paint.bold(&summary))
 }
 
+fn undecided_name(u: Undecided) -> &'static str {
+    match u {
+        Undecided::NoFact => "no fact",
+        Undecided::Ambiguous => "ambiguous",
+        Undecided::RecordTooCoarse => "record too coarse",
+        Undecided::Prediction => "prediction",
+        Undecided::NoRecord => "no record",
+    }
+}
+
 fn voice_name(v: crate::rhetoric::Voice) -> &'static str {
     match v {
         crate::rhetoric::Voice::Author => "author",
@@ -189,9 +218,7 @@ fn claim(
     let verdict = check.map(|k| k.verdict);
     let label = match check {
         Some(k) => match (k.verdict, k.severity) {
-            (Verdict::Contradicted, Some(s)) => {
-                format!("contradicted ({})", format!("{s:?}").to_lowercase())
-            }
+            (Verdict::Contradicted, Some(s)) => format!("contradicted ({})", s.name()),
             (v, _) => v.name().to_string(),
         },
         None => "claim".to_string(),
@@ -223,7 +250,8 @@ fn claim(
         l.line,
         l.column
     )?;
-    let (excerpt, caret_at, caret_len) = excerpt(&a.source.text, c.span);
+    let sentence = a.sentences.get(c.sentence).map_or(c.span, |s| s.span);
+    let (excerpt, caret_at, caret_len) = excerpt(&a.source.text, c.span, sentence);
     let gutter = l.line.to_string();
     let pad = " ".repeat(gutter.len());
     writeln!(out, "  {pad} {}", paint.dim("|"))?;
@@ -247,7 +275,38 @@ fn claim(
         paint.verdict(verdict, &carets)
     )?;
     if let Some(k) = check {
-        writeln!(out, "  {pad} {} {}", paint.dim("="), k.reason)?;
+        if let (Some(record), Some(source)) = (&k.record, &k.source) {
+            let fact = match (&k.fact, &k.about) {
+                (Some(id), Some(about)) => format!(" — fact {id}: {about}"),
+                (Some(id), None) => format!(" — fact {id}"),
+                _ => String::new(),
+            };
+            writeln!(
+                out,
+                "  {pad} {} record: {record} ({source}){fact}",
+                paint.dim("=")
+            )?;
+        }
+        let why = k.why.as_deref().unwrap_or(&k.reason);
+        let verdict = match (k.verdict, k.undecided) {
+            (Verdict::Unverifiable, Some(u)) => format!("unverifiable ({})", undecided_name(u)),
+            (v, _) => v.name().to_string(),
+        };
+        let mut line = match (&k.stated, k.verdict) {
+            (Some(stated), Verdict::Supported | Verdict::Contradicted) => {
+                format!("states {stated} — {why}")
+            }
+            _ => why.to_string(),
+        };
+        if c.quoted && k.verdict != Verdict::Unverifiable {
+            line.push_str("; quoted speech, checked as the speaker's claim");
+        }
+        writeln!(
+            out,
+            "  {pad} {} {}: {line}",
+            paint.dim("="),
+            paint.verdict(Some(k.verdict), &verdict)
+        )?;
     }
     let ms: Vec<String> = a
         .markers_of(c)
@@ -266,13 +325,42 @@ fn claim(
     Ok(())
 }
 
-/// The line of `text` holding `span`, cut to a window around the span, with
-/// the character offset and length of the span inside the excerpt.
-fn excerpt(text: &str, span: Span) -> (String, usize, usize) {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = text[span.start..]
+/// The part of `sentence` on the line holding `span`, cut to a window around
+/// the span when it is long, with the character offset and length of the
+/// span inside the excerpt.
+fn excerpt(text: &str, span: Span, sentence: Span) -> (String, usize, usize) {
+    // Search for the line's ends only within the sentence (and a bounded
+    // window), so a document that is one long line stays linear.
+    let lo = sentence
+        .start
+        .min(span.start)
+        .max(span.start.saturating_sub(4096));
+    let lo = (lo..=span.start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(span.start);
+    let hi = sentence
+        .end
+        .max(span.end)
+        .min(span.end + 4096)
+        .min(text.len());
+    let hi = (span.end..=hi)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(span.end);
+    let line_start = text[lo..span.start].rfind('\n').map_or(lo, |p| lo + p + 1);
+    let line_end = text[span.start..hi]
         .find('\n')
-        .map_or(text.len(), |p| span.start + p);
+        .map_or(hi, |p| span.start + p);
+    let line_start = if (line_start..=span.start).contains(&sentence.start) {
+        sentence.start
+    } else {
+        line_start
+    };
+    let line_end = if (span.end..=line_end).contains(&sentence.end) {
+        sentence.end
+    } else {
+        line_end
+    };
     let span_end = span.end.min(line_end);
     let clean = |s: &str| {
         s.chars()

@@ -11,11 +11,21 @@
 //!       "value": 9000000000.0, "unit": "USD", "comparator": "eq", "upper": null,
 //!       "precision": 500000000.0, "about": "deal", "quoted": false, "sentence": 4,
 //!       "markers": ["m3"],
-//!       "check": { "verdict": "supported", "match_kind": "rounded", "fact": "equity-value",
-//!                  "reason": "states $9 billion; record: approximately $9 billion (…)" } } ],
+//!       "check": { "verdict": "supported", "match_kind": "rounded", "severity": null,
+//!                  "undecided": null, "fact": "equity-value", "candidates": [],
+//!                  "reason": "states $9 billion; record: approximately $9 billion (Dow Jones Newswires, 2025-10-30) — the record's figure rounds to it; fact equity-value",
+//!                  "stated": "$9 billion", "record": "approximately $9 billion",
+//!                  "source": "Dow Jones Newswires, 2025-10-30",
+//!                  "about": "headline implied equity value of the transaction",
+//!                  "why": "the record's figure rounds to it" } } ],
 //!   "markers": [ { "id": "m3", "category": "loaded_language", "cue": "smokescreen",
 //!                  "text": "smokescreen", "span": { "start": 2301, "end": 2312, "line": 12, "column": 40 },
 //!                  "sentence": 17, "voice": "author", "context": null } ],
+//!   "status": [ { "id": "s1", "text": "is expected to close",
+//!                 "span": { "start": 5120, "end": 5140, "line": 30, "column": 17 }, "sentence": 41,
+//!                 "says": "pending", "event": { "status": "terminated", "date": "2025-10-30",
+//!                 "source": "Investing.com, 2025-10-31 (Core Scientific Form 8-K)" },
+//!                 "message": "speaks of the deal as pending, but the agreement was terminated on 2025-10-30 (…); the document is dated 2025-11-14" } ],
 //!   "summary": { "claims": 4, "supported": 2, "contradicted": 1, "unverifiable": 1,
 //!                "unchecked": 0, "markers": 37, "words": 902, "markers_per_100_words": 4.1 } }
 //! ```
@@ -30,7 +40,15 @@
 //!   `lean` (`below` for "nearly", `above` for "just over"), `change`
 //!   (`up`/`down`), `period`; in `check`, `severity`, `undecided`
 //!   (`no_fact`, `ambiguous`, `record_too_coarse`, `prediction`, `no_record`) and
-//!   `candidates`; in markers, `voice` and `context`.
+//!   `candidates` (every fact an `ambiguous` claim fits), and the reason's
+//!   parts `stated` (the claim as written), `record` (the fact's value with
+//!   its qualifier, written naturally: "more than $10 billion"), `source`,
+//!   `about` (what the fact is) and `why` (how the two agree or not: "25%
+//!   over the record (gross)"); in markers, `voice` and `context`.
+//! - `status` (added): sentences that speak of the deal as pending or
+//!   completed when the record says that, by the document's date, it had
+//!   been terminated (or completed). Each names the record's `event` the
+//!   document is behind on. Empty when the document has no date.
 //! - A document that could not be read is `{"path": ..., "error": "..."}`.
 
 use std::io::{self, Write};
@@ -39,7 +57,7 @@ use serde::Serialize;
 
 use super::{Location, Locator, Outcome, Tally, per_100_words};
 use crate::analysis::Analysis;
-use crate::check::Check;
+use crate::check::{Check, Status};
 use crate::claims::{Change, Lean};
 use crate::date::{Date, Period};
 use crate::rhetoric::{Context, Voice};
@@ -72,7 +90,26 @@ pub(crate) struct AnalyzedJson<'a> {
     notes: &'a [String],
     claims: Vec<ClaimJson<'a>>,
     markers: Vec<MarkerJson<'a>>,
+    status: Vec<StatusJson<'a>>,
     summary: SummaryJson,
+}
+
+#[derive(Serialize)]
+struct StatusJson<'a> {
+    id: String,
+    text: &'a str,
+    span: Location,
+    sentence: usize,
+    says: Status,
+    event: EventJson<'a>,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct EventJson<'a> {
+    status: Status,
+    date: Date,
+    source: &'a str,
 }
 
 #[derive(Serialize)]
@@ -174,6 +211,24 @@ fn analyzed(a: &Analysis) -> AnalyzedJson<'_> {
             context: m.context,
         })
         .collect();
+    let status = a
+        .statuses
+        .iter()
+        .enumerate()
+        .map(|(i, st)| StatusJson {
+            id: format!("s{}", i + 1),
+            text: st.span.slice(text),
+            span: loc.locate(st.span),
+            sentence: st.sentence + 1,
+            says: st.says,
+            event: EventJson {
+                status: st.event_status,
+                date: st.event_date,
+                source: &st.source,
+            },
+            message: &st.message,
+        })
+        .collect();
     let t = Tally::of(a);
     AnalyzedJson {
         path: &a.source.path,
@@ -185,6 +240,7 @@ fn analyzed(a: &Analysis) -> AnalyzedJson<'_> {
         notes: &a.notes,
         claims,
         markers,
+        status,
         summary: SummaryJson {
             claims: a.claims.len(),
             supported: t.supported,

@@ -1,0 +1,109 @@
+//! What the check must not call a misstatement, on text written like real
+//! coverage: numbers of other deals, other events and other quantities that
+//! share a cue with a fact; and the misstatements it must still catch when
+//! the text around them looks the same.
+
+use claimlens::check::Verdict;
+use claimlens::{Analysis, Options, Source, analyze};
+
+fn records() -> Vec<claimlens::DealRecord> {
+    [
+        "corpus/records/coreweave-core-scientific-2025.toml",
+        "corpus/records/broadcom-vmware-2022.toml",
+        "corpus/records/microsoft-activision-blizzard-2022.toml",
+    ]
+    .iter()
+    .map(|p| {
+        claimlens::check::record::read(std::path::Path::new(p))
+            .unwrap_or_else(|e| panic!("{p}: {e:?}"))
+    })
+    .collect()
+}
+
+fn analyse(text: &str) -> Analysis {
+    analyze(
+        Source::from_text("doc.txt", text),
+        &Options {
+            records: records(),
+            ..Options::default()
+        },
+    )
+}
+
+/// The verdict on the claim whose text is `claim`.
+fn verdict(a: &Analysis, claim: &str) -> (Verdict, String) {
+    a.claims
+        .iter()
+        .zip(&a.checks)
+        .find(|(c, _)| a.text_of(*c) == claim)
+        .and_then(|(_, k)| k.as_ref())
+        .map(|k| (k.verdict, k.reason.clone()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no checked claim {claim:?} among {:?}",
+                a.claims.iter().map(|c| a.text_of(c)).collect::<Vec<_>>()
+            )
+        })
+}
+
+fn not_contradicted(a: &Analysis, claim: &str) {
+    let (v, reason) = verdict(a, claim);
+    assert_ne!(v, Verdict::Contradicted, "{claim}: {reason}");
+}
+
+#[test]
+fn numbers_of_other_deals() {
+    let a = analyse(
+        "Published January 10, 2024\n\nBroadcom's VMware purchase trails Microsoft's $75 billion acquisition of Activision Blizzard. Broadcom's takeover of VMware also dwarfs a $28 billion deal for Splunk, and Elon Musk's $44 billion deal for Twitter.",
+    );
+    assert_eq!(a.record.as_deref(), Some("broadcom-vmware-2022"));
+    for claim in ["$75 billion", "$28 billion", "$44 billion"] {
+        not_contradicted(&a, claim);
+    }
+}
+
+#[test]
+fn another_facts_figure_is_not_a_misstatement() {
+    let a = analyse(
+        "Published November 23, 2023\n\nIncluding VMware's $8 billion of net debt, the transaction was worth about $69 billion.",
+    );
+    not_contradicted(&a, "about $69 billion");
+    assert_eq!(verdict(&a, "$8 billion").0, Verdict::Supported);
+    let a = analyse(
+        "Published October 20, 2023\n\nMicrosoft completed its $75 billion acquisition of Activision Blizzard last week.",
+    );
+    not_contradicted(&a, "$75 billion");
+}
+
+#[test]
+fn other_events_and_durations() {
+    let a = analyse(
+        "Published October 31, 2025\n\nCore Scientific will hold its annual meeting on December 10. CoreWeave said the deal would have removed more than $10 billion of lease costs over 12 years.",
+    );
+    not_contradicted(&a, "on December 10");
+    not_contradicted(&a, "over 12 years");
+}
+
+#[test]
+fn misstatements_in_the_same_surroundings_are_caught() {
+    let a = analyse(
+        "Published October 31, 2025\n\nThe special meeting was held on October 28. CoreWeave said the deal would have removed more than $10 billion of lease costs over the next 20 years. The merger agreement provided for a termination fee of $2.7 billion. Core Scientific holders would have owned about 15% of the combined company.",
+    );
+    for claim in ["on October 28", "20 years", "$2.7 billion", "about 15%"] {
+        assert_eq!(
+            verdict(&a, claim).0,
+            Verdict::Contradicted,
+            "{claim}: {}",
+            verdict(&a, claim).1
+        );
+    }
+    let a = analyse(
+        "Published November 2, 2023\n\nMicrosoft raised the reverse termination fee to $4.5 million after September 15.",
+    );
+    let (v, reason) = verdict(&a, "$4.5 million");
+    assert_eq!(v, Verdict::Contradicted, "{reason}");
+    assert!(
+        reason.contains("scale error: million for billion"),
+        "{reason}"
+    );
+}
