@@ -454,7 +454,7 @@ pub(crate) fn sentence_claims(
             i += 1;
             continue;
         }
-        match r.claim_at(i) {
+        match r.claim_at(i).or_else(|| r.elided_count(i, &claims)) {
             Some((claim, next)) => {
                 for u in &mut r.used[i..next.min(n)] {
                     *u = true;
@@ -880,6 +880,10 @@ impl<'a> Reader<'a> {
                     unit = format!("{cur}/share");
                     j += a;
                     end_tok = j;
+                } else if !num.scaled && self.is_share_price(prefix.first.min(i), j) {
+                    // "a closing price of $165.20", "$142.50 in cash ... for each VMware share"
+                    kind = Some(ClaimKind::PerShare);
+                    unit = format!("{cur}/share");
                 } else {
                     kind = Some(ClaimKind::Money);
                     unit = cur.into();
@@ -941,6 +945,16 @@ impl<'a> Reader<'a> {
         let Some(kind) = kind else {
             return self.range_with_upper_unit(i, &num, &prefix);
         };
+        // "spread over 12 years", "amortized over five years": over is "during" there.
+        if kind == ClaimKind::Duration
+            && comparator_text
+                .as_deref()
+                .is_some_and(|t| t.eq_ignore_ascii_case("over"))
+        {
+            comparator = Comparator::Eq;
+            comparator_text = None;
+            prefix.first = i;
+        }
 
         // "1 GW+", "$1B+"
         if self.is_sym(j, "+") && self.attached(j) && comparator == Comparator::Eq {
@@ -1487,6 +1501,85 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    /// A grouped whole number with its counted noun left out because an
+    /// earlier count of the sentence gave it: "230,070,106 votes against,
+    /// 10,019,439 in favor and 5,702,921 abstentions".
+    fn elided_count(&self, i: usize, earlier: &[Claim]) -> Option<(Claim, usize)> {
+        let t = self.t(i)?;
+        let v = t.num?;
+        if t.kind != Tk::Num || !t.commas || v.exponent() < 0 || self.is_label_or_code(i) {
+            return None;
+        }
+        let prev = earlier.iter().rev().find(|c| c.kind == ClaimKind::Count)?;
+        if !matches!(prev.unit.as_str(), "votes" | "shares") {
+            return None;
+        }
+        let c = self.simple(
+            ClaimKind::Count,
+            Span::new(t.start, t.end),
+            v,
+            &prev.unit,
+            Comparator::Eq,
+            None,
+            v.half_unit(),
+        );
+        Some((c, i + 1))
+    }
+
+    /// True when an unscaled amount is a price of one share: "share
+    /// price", "closing price", "stock price" just before it, or "for each
+    /// [VMware] share" / "per [common] share" later in its clause.
+    fn is_share_price(&self, first: usize, after: usize) -> bool {
+        let before = first.saturating_sub(5)..first;
+        let price_before = before
+            .clone()
+            .any(|k| matches!(self.w(k), "price" | "prices"))
+            && before.clone().any(|k| {
+                matches!(
+                    self.w(k),
+                    "share"
+                        | "stock"
+                        | "closing"
+                        | "close"
+                        | "trading"
+                        | "offer"
+                        | "offering"
+                        | "exercise"
+                        | "conversion"
+                )
+            });
+        if price_before {
+            return true;
+        }
+        // "$142.50 in cash or 0.2520 shares of Broadcom stock for each share"
+        let alternative = self.is_word(after, "in")
+            && self.is_word(after + 1, "cash")
+            && self.is_word(after + 2, "or");
+        let mut k = after;
+        let limit = (after + if alternative { 20 } else { 14 }).min(self.toks.len());
+        while k < limit {
+            if self.is_sym(k, ";")
+                || self.is_sym(k, ".") && !self.attached(k + 1)
+                || self.is_sym(k, "$")
+            {
+                return false;
+            }
+            if !alternative && self.t(k).is_some_and(|t| t.kind == Tk::Num) {
+                return false;
+            }
+            if (self.is_word(k, "for")
+                && (self.is_word(k + 1, "each") || self.is_word(k + 1, "every")))
+                || self.is_word(k, "per")
+            {
+                let from = if self.is_word(k, "per") { k + 1 } else { k + 2 };
+                return (from..(from + 4).min(self.toks.len())).any(|m| self.is_word(m, "share"))
+                    && (alternative || !(after..k).any(|m| self.is_word(m, "shares")));
+            }
+            k += 1;
+        }
+        false
     }
 
     /// "2x", "2.5×", "eight-fold", "3 times".
