@@ -13,7 +13,7 @@ use claimlens::check::{DealRecord, Severity, Verdict};
 use claimlens::error::ErrorKind;
 use claimlens::load::{self, Input};
 use claimlens::report::{self, Outcome, OutputFormat, RenderOptions};
-use claimlens::{Options, analyze};
+use claimlens::{Options, analyze_parts};
 use cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, TokensArgs};
 
 fn main() -> ExitCode {
@@ -63,8 +63,12 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     }
     for input in &inputs {
         match load::load(input, args.max_bytes) {
-            Ok(source) => outcomes.push(Outcome::Analyzed(Box::new(analyze(source, &options)))),
-            Err(e) if e.kind == ErrorKind::Binary => eprintln!("claimlens: warning: {e}"),
+            Ok(source) => {
+                outcomes.extend(analyze_parts(source, &options).into_iter().map(|a| Outcome::Analyzed(Box::new(a))))
+            }
+            Err(e) if matches!(e.kind, ErrorKind::Binary | ErrorKind::Unsupported) => {
+                eprintln!("claimlens: warning: {e}")
+            }
             Err(e) => {
                 eprintln!("claimlens: error: {e}");
                 input_error = true;
@@ -73,7 +77,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if inputs.is_empty() && outcomes.is_empty() {
-        eprintln!("claimlens: error: no documents found (claimlens reads .txt, .md, .markdown, .htm and .html files, or - for standard input)");
+        eprintln!("claimlens: error: no documents found (claimlens reads .txt, .md, .markdown, .htm, .html and .nc files, or - for standard input)");
         return Ok(ExitCode::from(2));
     }
     let color = match args.color {

@@ -82,7 +82,11 @@ pub(crate) fn render(outcomes: &[Outcome], options: RenderOptions, out: &mut dyn
 
 fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> {
     let src = &a.source;
-    let mut header = format!("{} ({}, {}, {} bytes", src.path, src.format.name(), src.encoding, src.bytes.len());
+    let mut header = match &src.part {
+        Some(p) => format!("{} {} ({} in {}", src.path, p.label(), p.format.name(), src.format.name()),
+        None => format!("{} ({}", src.path, src.format.name()),
+    };
+    header.push_str(&format!(", {}, {} bytes", src.encoding, src.bytes.len()));
     if let Some(d) = a.date {
         header.push_str(&format!(", dated {d}"));
     }
