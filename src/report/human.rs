@@ -83,7 +83,10 @@ pub(crate) fn render(outcomes: &[Outcome], options: RenderOptions, out: &mut dyn
 fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> {
     let src = &a.source;
     let mut header = match &src.part {
-        Some(p) => format!("{} {} ({} in {}", src.path, p.label(), p.format.name(), src.format.name()),
+        Some(p) => {
+            let name = p.filename.as_deref().map(|f| format!(", {f}")).unwrap_or_default();
+            format!("{} [part {}: {}{name}] ({} in {}", src.path, p.sequence, p.kind, p.format.name(), src.format.name())
+        }
         None => format!("{} ({}", src.path, src.format.name()),
     };
     header.push_str(&format!(", {}, {} bytes", src.encoding, src.bytes.len()));
