@@ -1,5 +1,7 @@
 //! The `claimlens` binary: parse arguments, run the library, render, exit.
 
+#![allow(clippy::print_stdout, clippy::print_stderr, reason = "the binary is where claimlens talks to the terminal")]
+
 mod cli;
 
 use std::io::{self, IsTerminal, Write};

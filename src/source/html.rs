@@ -519,10 +519,14 @@ fn style_hides(style: &str) -> bool {
         };
         let prop = prop.trim();
         let value = value.trim_start().as_bytes();
+        // The keyword alone: `none`, `none !important`, not `nonesuch`.
         let starts = |w: &[u8]| {
             value
                 .get(..w.len())
                 .is_some_and(|v| v.eq_ignore_ascii_case(w))
+                && value
+                    .get(w.len())
+                    .is_none_or(|&c| c.is_ascii_whitespace() || c == b'!')
         };
         (prop.eq_ignore_ascii_case("display") && starts(b"none"))
             || (prop.eq_ignore_ascii_case("mso-hide") && starts(b"all"))
