@@ -19,6 +19,8 @@ use claimlens::{Options, analyze_parts};
 use cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, TokensArgs};
 
 fn main() -> ExitCode {
+    #[cfg(feature = "pdf")]
+    quiet_pdf_panics();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -38,6 +40,18 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// pdf-extract panics on some malformed PDFs; the loader catches that and
+/// reports the file as unreadable, so the panic message itself is noise.
+#[cfg(feature = "pdf")]
+fn quiet_pdf_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() != Some(claimlens::source::pdf::THREAD_NAME) {
+            default(info);
+        }
+    }));
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -906,3 +906,33 @@ fn corpus_large_edgar_parts_and_hidden_xbrl() {
         assert!(!a.source.text.contains("xbrli:") && !a.source.text.contains("iso4217"));
     }
 }
+
+// ---------------------------------------------------------------------------
+// PDF (the `pdf` feature)
+
+/// Corrupted copies of a real PDF: pdf-extract panics on some of them, and
+/// every one must come back as an error or a text, never take the test down.
+#[cfg(feature = "pdf")]
+#[test]
+fn pdf_panics_become_errors() {
+    let Some(dir) = corpus_large() else { return };
+    let original = std::fs::read(dir.join("edgartools/data/formc/formc.pdf")).unwrap_or_default();
+    assert!(claimlens::source::pdf::extract_text(&original).is_ok_and(|t| t.contains("Form C")));
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut panics = 0;
+    for _ in 0..12 {
+        let mut bytes = original.clone();
+        for _ in 0..200 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let at = 2000 + (state as usize) % (bytes.len() - 2000);
+            bytes[at] = (state >> 32) as u8;
+        }
+        if let Err(why) = claimlens::source::pdf::extract_text(&bytes) {
+            panics += usize::from(why.contains("pdf-extract failed"));
+        }
+    }
+    println!("pdf: {panics} of 12 corrupted copies made pdf-extract panic");
+    assert!(panics > 0, "the panic path was not exercised");
+}

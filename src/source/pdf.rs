@@ -14,6 +14,9 @@ use std::time::Duration;
 /// How long one PDF may take.
 pub const TIME_LIMIT: Duration = Duration::from_secs(60);
 
+/// The name of the extraction thread (a panic hook may keep it quiet).
+pub const THREAD_NAME: &str = "pdf-extract";
+
 /// Stack for the extraction thread: deeply nested PDF objects recurse.
 const STACK: usize = 64 * 1024 * 1024;
 
@@ -27,7 +30,7 @@ pub fn extract_text(bytes: &[u8]) -> Result<String, String> {
     let owned = bytes.to_vec();
     let (tx, rx) = mpsc::channel();
     let spawned = std::thread::Builder::new()
-        .name("pdf-extract".into())
+        .name(THREAD_NAME.into())
         .stack_size(STACK)
         .spawn(move || {
             let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(&owned));
