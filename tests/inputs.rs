@@ -644,6 +644,39 @@ fn edgar_from_the_command_line() {
     assert_eq!(lines[1]["part"]["type"], "EX-99.1");
 }
 
+#[test]
+fn directory_walks_pick_up_nc_files() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("nc-walk");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let nc = "<SUBMISSION>\n<TYPE>8-K\n<FILING-DATE>20250108\n<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<TEXT>\nIt paid $9 billion.\n</TEXT>\n</DOCUMENT>\n</SUBMISSION>\n";
+    std::fs::write(dir.join("0000000000-25-000003.nc"), nc).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.join("logo.jpg"), b"\xff\xd8\xff").unwrap_or_else(|e| panic!("{e}"));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimlens"))
+        .args([
+            "check",
+            dir.to_str().unwrap_or_default(),
+            "--format",
+            "jsonl",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run claimlens: {e}"));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["format"], "edgar");
+    assert_eq!(lines[0]["date"], "2025-01-08");
+    assert_eq!(lines[0]["claims"][0]["text"], "$9 billion");
+}
+
 // ---------------------------------------------------------------------------
 // Markdown
 
