@@ -237,13 +237,17 @@ fn comment_end(bytes: &[u8], at: usize) -> usize {
     if bytes.get(body..body + 2) == Some(b"->") {
         return body + 2;
     }
-    let dashes = find(bytes, body, b"-->").map(|e| e + 3);
-    let bang = find(bytes, body, b"--!>").map(|e| e + 4);
-    match (dashes, bang) {
-        (Some(a), Some(b)) => a.min(b),
-        (Some(a), None) | (None, Some(a)) => a,
-        (None, None) => bytes.len(),
+    // The first `-->` or `--!>`, in one pass (searching for each to the end
+    // would make a file of many comments quadratic).
+    let mut from = body;
+    while let Some(dd) = find(bytes, from, b"--") {
+        match bytes.get(dd + 2) {
+            Some(b'>') => return dd + 3,
+            Some(b'!') if bytes.get(dd + 3) == Some(&b'>') => return dd + 4,
+            _ => from = dd + 1,
+        }
     }
+    bytes.len()
 }
 
 struct Out<'a> {
@@ -1057,6 +1061,13 @@ mod tests {
             let _ = text(s);
         }
         assert_eq!(text("a < b & c").trim(), "a < b & c");
+    }
+
+    #[test]
+    fn many_comments_stay_linear() {
+        let html = "<!-- a -->x".repeat(200_000);
+        assert_eq!(text(&html).len(), 200_000);
+        assert_eq!(text("a<!-- b --!>c<!-- d -- e -->f"), "acf");
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub fn to_text(md: &str) -> (String, OffsetMap) {
             start = h.0;
             end = h.1;
         }
-        in_comment = inline(md, start, end, table, in_comment, &mut out);
+        in_comment = inline(md, start, end, table, in_comment, 0, &mut out);
         out.verbatim(line_end, newline);
         pos = next;
     }
@@ -208,8 +208,16 @@ fn heading_text(md: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     Some((i, e))
 }
 
+/// How far a link or code span may reach on its line: looking further would
+/// make a line of many unmatched brackets or backticks quadratic.
+const REACH: usize = 4096;
+
+/// Links inside link text are read this deep, no deeper.
+const MAX_LINK_DEPTH: usize = 8;
+
 /// The matching close bracket for the open bracket at `at`, on the line.
 fn matching(b: &[u8], at: usize, end: usize, open: u8, close: u8) -> Option<usize> {
+    let end = end.min(at + REACH);
     let mut depth = 0usize;
     let mut i = at;
     while i < end {
@@ -246,6 +254,7 @@ fn inline(
     end: usize,
     table: bool,
     mut in_comment: bool,
+    depth: usize,
     out: &mut Out,
 ) -> bool {
     let b = md.as_bytes();
@@ -303,7 +312,12 @@ fn inline(
                 Some((text_end, after)) => {
                     flush!(i);
                     // A comment left open inside link text ends with it.
-                    let _ = inline(md, i + 1, text_end, table, false, out);
+                    // Links nest only so deep; past that, the text is copied.
+                    if depth < MAX_LINK_DEPTH {
+                        let _ = inline(md, i + 1, text_end, table, false, depth + 1, out);
+                    } else {
+                        out.verbatim(i + 1, &md[i + 1..text_end]);
+                    }
                     i = after;
                     run = i;
                 }
@@ -371,6 +385,7 @@ fn inline(
 
 /// The start of a closing run of exactly `n` backticks at or after `from`.
 fn find_run(b: &[u8], from: usize, end: usize, c: u8, n: usize) -> Option<usize> {
+    let end = end.min(from + REACH);
     let mut i = from;
     while i < end {
         if b[i] == c {
@@ -464,6 +479,16 @@ mod tests {
             "*not emphasis* & 1 "
         );
         assert_eq!(text("- item one\n* item two\n"), "- item one\n* item two\n");
+    }
+
+    #[test]
+    fn pathological_lines_stay_linear() {
+        let nested = format!("{}x{}", "[".repeat(20_000), "](u)".repeat(20_000));
+        assert!(text(&nested).contains('x'));
+        let brackets = "[".repeat(50_000);
+        assert_eq!(text(&brackets), brackets);
+        let ticks = "`a ``b ".repeat(50_000);
+        assert!(text(&ticks).len() <= ticks.len());
     }
 
     #[test]
