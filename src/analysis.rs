@@ -23,7 +23,9 @@ pub struct Options {
 
 impl Options {
     fn rhetoric(&self) -> &Rhetoric {
-        self.rhetoric.as_ref().unwrap_or_else(|| Rhetoric::builtin())
+        self.rhetoric
+            .as_ref()
+            .unwrap_or_else(|| Rhetoric::builtin())
     }
 }
 
@@ -66,7 +68,11 @@ impl Analysis {
     /// Indices of the markers in the claim's sentence.
     pub fn markers_of(&self, claim: &Claim) -> impl Iterator<Item = usize> + '_ {
         let sentence = claim.sentence;
-        self.markers.iter().enumerate().filter(move |(_, m)| m.sentence == sentence).map(|(i, _)| i)
+        self.markers
+            .iter()
+            .enumerate()
+            .filter(move |(_, m)| m.sentence == sentence)
+            .map(|(i, _)| i)
     }
 }
 
@@ -82,7 +88,9 @@ pub fn analyze(source: Source, options: &Options) -> Analysis {
     let quotations = tokenize::quotations(text);
     let words = tokenize::word_count(text);
     let filed = source.filing.as_ref().and_then(|f| f.filed);
-    let date = filed.or_else(|| check::document_date(text, source.own_bytes())).or(options.as_of);
+    let date = filed
+        .or_else(|| check::document_date(text, source.own_bytes()))
+        .or(options.as_of);
     let claims = claims::extract(text, &sentences, &quotations, date);
     let markers = options.rhetoric().detect(text, &sentences, &quotations);
     let mut notes = source.notes.clone();
@@ -90,19 +98,40 @@ pub fn analyze(source: Source, options: &Options) -> Analysis {
         (None, vec![None; claims.len()])
     } else {
         match check::choose_record(text, &options.records) {
-            Some(r) => (Some(r.id.clone()), check::check_claims(text, &claims, r, date).into_iter().map(Some).collect()),
+            Some(r) => (
+                Some(r.id.clone()),
+                check::check_claims(text, &claims, r, date)
+                    .into_iter()
+                    .map(Some)
+                    .collect(),
+            ),
             None => {
                 notes.push("no record applies: the document mentions none of the records' entities; claims are not checked".into());
                 (None, vec![None; claims.len()])
             }
         }
     };
-    Analysis { source, sentences, quotations, words, claims, markers, checks, record, date, notes }
+    Analysis {
+        source,
+        sentences,
+        quotations,
+        words,
+        claims,
+        markers,
+        checks,
+        record,
+        date,
+        notes,
+    }
 }
 
 /// Analyses each document of an input on its own: the documents of an EDGAR
 /// submission ([`Source::into_parts`]) one by one, any other input as one
 /// document. No I/O.
 pub fn analyze_parts(source: Source, options: &Options) -> Vec<Analysis> {
-    source.into_parts().into_iter().map(|part| analyze(part, options)).collect()
+    source
+        .into_parts()
+        .into_iter()
+        .map(|part| analyze(part, options))
+        .collect()
 }

@@ -12,14 +12,23 @@ fn records() -> Vec<claimlens::DealRecord> {
     files.sort();
     files
         .iter()
-        .map(|p| claimlens::check::record::read(p).unwrap_or_else(|e| panic!("{}: {e:?}", p.display())))
+        .map(|p| {
+            claimlens::check::record::read(p).unwrap_or_else(|e| panic!("{}: {e:?}", p.display()))
+        })
         .collect()
 }
 
 fn render(path: &std::path::Path, format: OutputFormat) -> String {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let rel = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(path).display().to_string();
-    let options = Options { records: records(), ..Options::default() };
+    let rel = path
+        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    let options = Options {
+        records: records(),
+        ..Options::default()
+    };
     // An EDGAR submission is reported part by part, as the CLI does.
     let outcomes: Vec<Outcome> = analyze_parts(Source::from_bytes(rel, bytes, None), &options)
         .into_iter()
@@ -41,7 +50,8 @@ fn corpus_human() {
 #[test]
 fn corpus_json() {
     insta::glob!("../corpus/documents", "*.{txt,html}", |path| {
-        let json: serde_json::Value = serde_json::from_str(&render(path, OutputFormat::Json)).unwrap_or_default();
+        let json: serde_json::Value =
+            serde_json::from_str(&render(path, OutputFormat::Json)).unwrap_or_default();
         insta::assert_json_snapshot!(json);
     });
 }

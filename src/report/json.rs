@@ -69,7 +69,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Locator, Location, Outcome, Tally, per_100_words};
+use super::{Location, Locator, Outcome, Tally, per_100_words};
 use crate::analysis::Analysis;
 use crate::check::Check;
 use crate::claims::{Change, Lean};
@@ -158,7 +158,10 @@ struct SummaryJson {
 
 pub(crate) fn document(outcome: &Outcome) -> DocumentJson<'_> {
     match outcome {
-        Outcome::Failed(e) => DocumentJson::Failed { path: e.path.as_deref().unwrap_or("-"), error: e.message.clone() },
+        Outcome::Failed(e) => DocumentJson::Failed {
+            path: e.path.as_deref().unwrap_or("-"),
+            error: e.message.clone(),
+        },
         Outcome::Analyzed(a) => DocumentJson::Analyzed(Box::new(analyzed(a))),
     }
 }
@@ -233,7 +236,10 @@ fn analyzed(a: &Analysis) -> AnalyzedJson<'_> {
 }
 
 pub(crate) fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
-    let top = Top { schema: SCHEMA, documents: outcomes.iter().map(document).collect() };
+    let top = Top {
+        schema: SCHEMA,
+        documents: outcomes.iter().map(document).collect(),
+    };
     serde_json::to_writer_pretty(&mut *out, &top)?;
     out.write_all(b"\n")
 }
