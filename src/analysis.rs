@@ -95,15 +95,23 @@ impl Analysis {
 }
 
 /// Runs every stage over one document. No I/O.
+///
+/// An EDGAR submission given whole is analysed as one document (the text of
+/// all its documents); [`analyze_parts`] analyses each of its documents on
+/// its own. The document's date is the submission's `FILED AS OF DATE` when
+/// it has one, else the date it states, else `options.as_of`.
 pub fn analyze(source: Source, options: &Options) -> Analysis {
     let text = source.text.as_str();
     let sentences = tokenize::sentences(text);
     let quotations = tokenize::quotations(text);
     let words = tokenize::word_count(text);
-    let date = check::document_date(text, &source.bytes).or(options.as_of);
+    let filed = source.filing.as_ref().and_then(|f| f.filed);
+    let date = filed
+        .or_else(|| check::document_date(text, source.own_bytes()))
+        .or(options.as_of);
     let claims = claims::extract(text, &sentences, &quotations, date);
     let markers = options.rhetoric().detect(text, &sentences, &quotations);
-    let mut notes = Vec::new();
+    let mut notes = source.notes.clone();
     let settings = check::Settings {
         approx_tolerance: options.approx_tolerance,
     };
@@ -142,4 +150,15 @@ pub fn analyze(source: Source, options: &Options) -> Analysis {
         date,
         notes,
     }
+}
+
+/// Analyses each document of an input on its own: the documents of an EDGAR
+/// submission ([`Source::into_parts`]) one by one, any other input as one
+/// document. No I/O.
+pub fn analyze_parts(source: Source, options: &Options) -> Vec<Analysis> {
+    source
+        .into_parts()
+        .into_iter()
+        .map(|part| analyze(part, options))
+        .collect()
 }

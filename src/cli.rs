@@ -57,7 +57,9 @@ pub struct ValidateArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files or directories to read (`-` for standard input). Directories are
-    /// walked recursively for .txt, .md, .markdown, .htm and .html files.
+    /// walked recursively for .txt, .md, .markdown, .htm, .html and .nc
+    /// (EDGAR) files, and .pdf with the `pdf` feature. Each document of an
+    /// EDGAR submission is reported on its own.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// A deal record (TOML or JSON) or a directory of them.

@@ -12,6 +12,11 @@ pub enum ErrorKind {
     Binary,
     /// The input is larger than the size limit.
     TooLarge,
+    /// The input is of a kind this build does not read (a PDF without the
+    /// `pdf` feature); skipped with a warning.
+    Unsupported,
+    /// A PDF could not be read (malformed, or the reader failed).
+    Pdf,
     /// A deal record is malformed.
     Record,
     /// A lexicon file is malformed.

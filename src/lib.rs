@@ -19,6 +19,24 @@
 //! let span = analysis.source_span(&analysis.claims[0]);
 //! assert_eq!(&analysis.source.bytes[span.start..span.end], b"$9 billion");
 //! ```
+//!
+//! An EDGAR submission holds several documents; [`analyze_parts`] gives one
+//! analysis per document, each with spans into the container file:
+//!
+//! ```
+//! use claimlens::{analyze_parts, Options, Source};
+//!
+//! let filing = "<SEC-HEADER>\nFILED AS OF DATE:\t20251031\n</SEC-HEADER>\n\
+//!     <DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<TEXT>\n<html><p>Holders own 9.4%.</p></html>\n</TEXT>\n</DOCUMENT>\n\
+//!     <DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<TEXT>\nIt paid $9 billion.\n</TEXT>\n</DOCUMENT>\n";
+//! let parts = analyze_parts(Source::from_text("filing.txt", filing), &Options::default());
+//! assert_eq!(parts.len(), 2);
+//! let press_release = &parts[1];
+//! assert_eq!(press_release.source.part.as_ref().map(|p| p.kind.as_str()), Some("EX-99.1"));
+//! assert_eq!(press_release.date.map(|d| d.to_string()).as_deref(), Some("2025-10-31"));
+//! let span = press_release.source_span(&press_release.claims[0]);
+//! assert_eq!(&press_release.source.bytes[span.start..span.end], b"$9 billion");
+//! ```
 
 pub mod analysis;
 pub mod check;
@@ -32,7 +50,7 @@ pub mod source;
 pub mod span;
 pub mod tokenize;
 
-pub use analysis::{Analysis, Options, analyze};
+pub use analysis::{Analysis, Options, analyze, analyze_parts};
 pub use check::{Check, DealRecord, Verdict};
 pub use claims::{Claim, ClaimKind, Comparator};
 pub use error::{Error, ErrorKind};

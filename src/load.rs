@@ -130,6 +130,10 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// Reads one input into a [`Source`]. Binary files (a NUL byte near the
 /// start) and files over `max_bytes` are refused with an error naming them.
+/// PDFs are read with the `pdf` feature (a PDF that cannot be read is an
+/// [`ErrorKind::Pdf`] error) and refused without it
+/// ([`ErrorKind::Unsupported`]). An EDGAR submission comes back as one
+/// source; [`Source::into_parts`] splits it into its documents.
 pub fn load(input: &Input, max_bytes: u64) -> Result<Source, Error> {
     let name = input.display();
     let bytes = match input {
@@ -174,14 +178,40 @@ pub fn load(input: &Input, max_bytes: u64) -> Result<Source, Error> {
     if bytes.len() as u64 > max_bytes {
         return Err(too_large(&name, bytes.len() as u64, max_bytes));
     }
+    if is_pdf(input, &bytes) {
+        return load_pdf(name, &bytes);
+    }
     if decode::looks_binary(&bytes) {
         return Err(Error::new(
             ErrorKind::Binary,
             &name,
-            "skipped: looks binary (NUL bytes); claimlens reads text, HTML and Markdown",
+            "skipped: looks binary (NUL bytes); claimlens reads text, HTML, Markdown and EDGAR submissions",
         ));
     }
     Ok(Source::from_bytes(name, bytes, None))
+}
+
+/// A PDF by name or by its `%PDF-` signature.
+fn is_pdf(input: &Input, bytes: &[u8]) -> bool {
+    let named = matches!(input, Input::File(p) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")));
+    named || bytes.starts_with(b"%PDF-")
+}
+
+#[cfg(feature = "pdf")]
+fn load_pdf(name: String, bytes: &[u8]) -> Result<Source, Error> {
+    match crate::source::pdf::extract_text(bytes) {
+        Ok(text) => Ok(Source::from_pdf_text(name, text)),
+        Err(why) => Err(Error::new(ErrorKind::Pdf, name, why)),
+    }
+}
+
+#[cfg(not(feature = "pdf"))]
+fn load_pdf(name: String, _bytes: &[u8]) -> Result<Source, Error> {
+    Err(Error::new(
+        ErrorKind::Unsupported,
+        name,
+        "skipped: a PDF; this claimlens was built without PDF support (build with `--features pdf`)",
+    ))
 }
 
 fn too_large(name: &str, len: u64, max: u64) -> Error {

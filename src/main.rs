@@ -1,7 +1,10 @@
 //! The `claimlens` binary: parse arguments, run the library, render, exit.
 
-// The binary is the one place (with report/) that talks to the terminal.
-#![allow(clippy::print_stderr, clippy::print_stdout)]
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "the binary is where claimlens talks to the terminal"
+)]
 
 mod cli;
 
@@ -16,10 +19,12 @@ use claimlens::check::{DealRecord, Severity, Verdict};
 use claimlens::error::ErrorKind;
 use claimlens::load::{self, Input};
 use claimlens::report::{self, Outcome, OutputFormat, RenderOptions};
-use claimlens::{Options, analyze};
+use claimlens::{Options, analyze_parts};
 use cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, RecordCommand, TokensArgs, ValidateArgs};
 
 fn main() -> ExitCode {
+    #[cfg(feature = "pdf")]
+    quiet_pdf_panics();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -44,6 +49,18 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// pdf-extract panics on some malformed PDFs; the loader catches that and
+/// reports the file as unreadable, so the panic message itself is noise.
+#[cfg(feature = "pdf")]
+fn quiet_pdf_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() != Some(claimlens::source::pdf::THREAD_NAME) {
+            default(info);
+        }
+    }));
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -79,8 +96,14 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     }
     for input in &inputs {
         match load::load(input, args.max_bytes) {
-            Ok(source) => outcomes.push(Outcome::Analyzed(Box::new(analyze(source, &options)))),
-            Err(e) if e.kind == ErrorKind::Binary => eprintln!("claimlens: warning: {e}"),
+            Ok(source) => outcomes.extend(
+                analyze_parts(source, &options)
+                    .into_iter()
+                    .map(|a| Outcome::Analyzed(Box::new(a))),
+            ),
+            Err(e) if matches!(e.kind, ErrorKind::Binary | ErrorKind::Unsupported) => {
+                eprintln!("claimlens: warning: {e}")
+            }
             Err(e) => {
                 eprintln!("claimlens: error: {e}");
                 input_error = true;
@@ -90,7 +113,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     }
     if inputs.is_empty() && outcomes.is_empty() {
         eprintln!(
-            "claimlens: error: no documents found (claimlens reads .txt, .md, .markdown, .htm and .html files, or - for standard input)"
+            "claimlens: error: no documents found (claimlens reads .txt, .md, .markdown, .htm, .html and .nc files, or - for standard input)"
         );
         return Ok(ExitCode::from(2));
     }

@@ -2,7 +2,7 @@
 //! snapshot before accepting it: a snapshot recording a wrong result is a bug.
 
 use claimlens::report::{self, Outcome, OutputFormat, RenderOptions};
-use claimlens::{Options, Source, analyze};
+use claimlens::{Options, Source, analyze_parts};
 
 fn records() -> Vec<claimlens::DealRecord> {
     let mut files: Vec<_> = std::fs::read_dir("corpus/records")
@@ -29,15 +29,14 @@ fn render(path: &std::path::Path, format: OutputFormat) -> String {
         records: records(),
         ..Options::default()
     };
-    let analysis = analyze(Source::from_bytes(rel, bytes, None), &options);
+    // An EDGAR submission is reported part by part, as the CLI does.
+    let outcomes: Vec<Outcome> = analyze_parts(Source::from_bytes(rel, bytes, None), &options)
+        .into_iter()
+        .map(|a| Outcome::Analyzed(Box::new(a)))
+        .collect();
     let mut out = Vec::new();
-    report::render(
-        format,
-        &[Outcome::Analyzed(Box::new(analysis))],
-        RenderOptions::default(),
-        &mut out,
-    )
-    .unwrap_or_else(|e| panic!("render: {e}"));
+    report::render(format, &outcomes, RenderOptions::default(), &mut out)
+        .unwrap_or_else(|e| panic!("render: {e}"));
     String::from_utf8(out).unwrap_or_else(|e| panic!("utf-8: {e}"))
 }
 

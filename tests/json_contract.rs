@@ -118,13 +118,22 @@ fn json_follows_the_contract() {
         );
         for (i, c) in d.claims.iter().enumerate() {
             assert_eq!(c.id, format!("c{}", i + 1));
-            // The span points into the original bytes and holds the claim's text.
-            assert_eq!(
-                String::from_utf8_lossy(&bytes[c.span.start..c.span.end]),
-                c.text,
+            // The span points into the original bytes and holds the claim's
+            // text (for HTML and EDGAR input, once tags are removed and
+            // entities decoded: tests/inputs.rs checks that).
+            assert!(
+                c.span.start < c.span.end && c.span.end <= bytes.len(),
                 "{}",
                 d.path
             );
+            if d.format == "text" {
+                assert_eq!(
+                    String::from_utf8_lossy(&bytes[c.span.start..c.span.end]),
+                    c.text,
+                    "{}",
+                    d.path
+                );
+            }
             assert!(c.span.line >= 1 && c.span.column >= 1 && c.sentence >= 1);
             assert!(c.precision >= 0.0);
             assert!(c.value.is_some() || c.kind == "date");
@@ -136,7 +145,7 @@ fn json_follows_the_contract() {
                 assert!(d.markers.iter().any(|x| &x.id == m));
             }
         }
-        for m in &d.markers {
+        for m in d.markers.iter().filter(|_| d.format == "text") {
             assert_eq!(
                 String::from_utf8_lossy(&bytes[m.span.start..m.span.end]),
                 m.text

@@ -96,13 +96,25 @@ pub(crate) fn render(
 
 fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> {
     let src = &a.source;
-    let mut header = format!(
-        "{} ({}, {}, {} bytes",
-        src.path,
-        src.format.name(),
-        src.encoding,
-        src.bytes.len()
-    );
+    let mut header = match &src.part {
+        Some(p) => {
+            let name = p
+                .filename
+                .as_deref()
+                .map(|f| format!(", {f}"))
+                .unwrap_or_default();
+            format!(
+                "{} [part {}: {}{name}] ({} in {}",
+                src.path,
+                p.sequence,
+                p.kind,
+                p.format.name(),
+                src.format.name()
+            )
+        }
+        None => format!("{} ({}", src.path, src.format.name()),
+    };
+    header.push_str(&format!(", {}, {} bytes", src.encoding, src.bytes.len()));
     if let Some(d) = a.date {
         header.push_str(&format!(", dated {d}"));
     }

@@ -50,6 +50,38 @@
 //!   been terminated (or completed). Each names the record's `event` the
 //!   document is behind on. Empty when the document has no date.
 //! - A document that could not be read is `{"path": ..., "error": "..."}`.
+//!
+//! ## EDGAR submissions: one document object per part
+//!
+//! An EDGAR submission (`format: "edgar"`) holds several documents. Each one
+//! that holds text is its own document object, in the container's order,
+//! with `path`, `bytes` and every span still about the CONTAINER file, and
+//! two added fields (both `null` for any other input):
+//!
+//! ```json
+//! { "path": "corpus/documents/edgar-8k-coreweave-core-scientific.txt", "format": "edgar",
+//!   "bytes": 24196, "date": "2025-10-31",
+//!   "part": { "sequence": 2, "type": "EX-99.1", "filename": "corz-ex99_1.htm",
+//!             "description": "PRESS RELEASE", "format": "html",
+//!             "span": { "start": 16207, "end": 23410 } },
+//!   "filing": { "accession": "0001839341-25-000087", "form_type": "8-K",
+//!               "company": "Core Scientific, Inc./tx", "filed": "2025-10-31" },
+//!   "notes": ["part 3 (GRAPHIC, corz-logo.jpg) skipped: uuencoded binary"], ... }
+//! ```
+//!
+//! - `part.sequence` is the document's `<SEQUENCE>` (its position when it
+//!   has none), `part.type` its `<TYPE>`, `part.format` what its text is
+//!   (`html`, inline XBRL included, or `text`), `part.span` the bytes of its
+//!   content inside `<TEXT>`.
+//! - `filing` is the SEC header; `filing.filed` (`FILED AS OF DATE`) is the
+//!   document `date` every part is checked as of.
+//! - Documents that hold no text (uuencoded graphics, ZIP and Excel files,
+//!   XBRL and XML data, PDF copies) are not document objects: each is a line
+//!   in the `notes` of the first part. A submission with no such document
+//!   (a header alone, an XML-only Form 4) is one document object with
+//!   `part: null`, no claims and its notes.
+//! - A PDF (`format: "pdf"`, with the `pdf` feature) has no map into its
+//!   bytes: its spans are offsets into the extracted text, as its note says.
 
 use std::io::{self, Write};
 
@@ -61,6 +93,7 @@ use crate::check::{Check, Status};
 use crate::claims::{Change, Lean};
 use crate::date::{Date, Period};
 use crate::rhetoric::{Context, Voice};
+use crate::source::{Filing, Part};
 
 /// The schema identifier; bumped when a field changes meaning.
 pub const SCHEMA: &str = "claimlens/1";
@@ -85,6 +118,8 @@ pub(crate) struct AnalyzedJson<'a> {
     format: &'static str,
     encoding: &'a str,
     bytes: usize,
+    part: Option<&'a Part>,
+    filing: Option<&'a Filing>,
     date: Option<Date>,
     record: Option<&'a str>,
     notes: &'a [String],
@@ -235,6 +270,8 @@ fn analyzed(a: &Analysis) -> AnalyzedJson<'_> {
         format: a.source.format.name(),
         encoding: &a.source.encoding,
         bytes: a.source.bytes.len(),
+        part: a.source.part.as_ref(),
+        filing: a.source.filing.as_ref(),
         date: a.date,
         record: a.record.as_deref(),
         notes: &a.notes,

@@ -1,4 +1,12 @@
 //! Byte offset → 1-based line and column, computed at report time.
+//!
+//! Inline-XBRL filings often hold a whole 10-K on one line of several
+//! megabytes, so a column is never counted from the line start: the index
+//! keeps the number of characters before every [`BLOCK`]-byte boundary, and a
+//! lookup counts at most one block.
+
+/// Bytes between character-count checkpoints.
+const BLOCK: usize = 4096;
 
 /// Line starts of one source, for turning byte offsets into line:column.
 ///
@@ -9,9 +17,12 @@
 pub struct LineIndex {
     starts: Vec<usize>,
     single_byte: bool,
-    /// The last lookup (offset, line, column): findings come in text order,
-    /// so counting on from it keeps a long line linear, not quadratic.
-    last: std::cell::Cell<(usize, usize, usize)>,
+    /// Characters before byte `k * BLOCK`, for every block start (UTF-8 only).
+    chars_before_block: Vec<usize>,
+}
+
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 impl LineIndex {
@@ -20,11 +31,27 @@ impl LineIndex {
     pub fn new(bytes: &[u8], single_byte: bool) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        let mut chars_before_block = Vec::new();
+        if !single_byte {
+            chars_before_block.reserve(bytes.len() / BLOCK + 1);
+            let mut total = 0;
+            for block in bytes.chunks(BLOCK) {
+                chars_before_block.push(total);
+                total += char_starts(block);
+            }
+        }
         LineIndex {
             starts,
             single_byte,
-            last: std::cell::Cell::new((0, 1, 1)),
+            chars_before_block,
         }
+    }
+
+    /// Characters in `bytes[..offset]` (UTF-8 indexes only).
+    fn chars_before(&self, bytes: &[u8], offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let before = self.chars_before_block.get(block).copied().unwrap_or(0);
+        before + char_starts(&bytes[block * BLOCK..offset])
     }
 
     /// The 1-based line and character column of byte `offset` in `bytes`
@@ -33,20 +60,13 @@ impl LineIndex {
         let offset = offset.min(bytes.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
-        let (last_offset, last_line, last_col) = self.last.get();
-        let (from, base) = if last_line == line && last_offset >= start && last_offset <= offset {
-            (last_offset, last_col - 1)
+        let col = if self.single_byte {
+            offset - start
+        } else if offset - start <= BLOCK {
+            char_starts(&bytes[start..offset])
         } else {
-            (start, 0)
+            self.chars_before(bytes, offset) - self.chars_before(bytes, start)
         };
-        let seg = &bytes[from..offset];
-        let col = base
-            + if self.single_byte {
-                seg.len()
-            } else {
-                seg.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
-            };
-        self.last.set((offset, line, col + 1));
         (line, col + 1)
     }
 
@@ -85,5 +105,24 @@ mod tests {
         assert_eq!(idx.line_col(b, b.len()), (3, 2));
         assert_eq!(&b[idx.line_range(b, 1)], b"ab");
         assert_eq!(idx.line_count(), 3);
+    }
+
+    #[test]
+    fn long_lines_count_columns_through_checkpoints() {
+        // One line of 3.5 blocks of two-byte characters, then a short line.
+        let mut s = "é".repeat(BLOCK * 7 / 4);
+        s.push_str("$9\nnext");
+        let b = s.as_bytes();
+        let idx = LineIndex::new(b, false);
+        let dollar = s.find('$').unwrap_or(0);
+        assert_eq!(idx.line_col(b, dollar), (1, BLOCK * 7 / 4 + 1));
+        assert_eq!(idx.line_col(b, dollar + 3), (2, 1));
+        // Starting mid-file: a line that begins inside a block.
+        let mut t = "x\n".to_string();
+        t.push_str(&"é".repeat(BLOCK * 2));
+        t.push('!');
+        let b = t.as_bytes();
+        let idx = LineIndex::new(b, false);
+        assert_eq!(idx.line_col(b, t.len() - 1), (2, BLOCK * 2 + 1));
     }
 }

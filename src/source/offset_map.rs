@@ -77,6 +77,36 @@ impl OffsetMap {
         Span::new(self.start_of(span.start), self.end_of(span.end - 1))
     }
 
+    /// Number of text bytes the map covers.
+    pub fn text_len(&self) -> usize {
+        self.text_len
+    }
+
+    /// The map of the text bytes in `range` alone, as a map of its own (its
+    /// text offset 0 is `range.start` here); `src_len` is where its source
+    /// ends (the end of an EDGAR part's bytes, say). Source offsets stay as
+    /// they are. `range` should start and end between segments or inside
+    /// verbatim ones, as it does at the boundaries of appended documents.
+    pub fn slice(&self, range: std::ops::Range<usize>, src_len: usize) -> OffsetMap {
+        let mut b = MapBuilder::new();
+        let first = self
+            .segments
+            .partition_point(|s| s.text + s.text_len <= range.start);
+        for s in &self.segments[first..] {
+            if s.text >= range.end {
+                break;
+            }
+            let lo = s.text.max(range.start);
+            let hi = (s.text + s.text_len).min(range.end);
+            if s.verbatim {
+                b.verbatim(s.src + (lo - s.text), hi - lo);
+            } else {
+                b.decoded(s.src, s.src_len, hi - lo);
+            }
+        }
+        b.finish_map(src_len)
+    }
+
     /// Chains two maps: `self` maps text to an intermediate text, `inner`
     /// maps that intermediate text to the source bytes.
     pub fn compose(&self, inner: &OffsetMap) -> OffsetMap {
@@ -204,6 +234,24 @@ mod tests {
         assert_eq!(m.to_source(Span::new(0, 3)), Span::new(0, 7));
         assert_eq!(m.to_source(Span::new(1, 2)), Span::new(1, 6));
         assert_eq!(m.to_source(Span::new(2, 3)), Span::new(6, 7));
+    }
+
+    #[test]
+    fn slice_rebases_text_offsets() {
+        // text "ab\n\ncd" from source "ab<p>cd": "\n\n" stands for "<p>"
+        let mut b = MapBuilder::new();
+        b.verbatim(0, 2);
+        b.decoded(2, 3, 2);
+        b.verbatim(5, 2);
+        let m = b.finish_map(7);
+        let tail = m.slice(4..6, 7);
+        assert_eq!(tail.text_len(), 2);
+        assert_eq!(tail.to_source(Span::new(0, 2)), Span::new(5, 7));
+        let mid = m.slice(1..5, 6);
+        assert_eq!(mid.to_source(Span::new(0, 1)), Span::new(1, 2));
+        assert_eq!(mid.to_source(Span::new(1, 3)), Span::new(2, 5));
+        assert_eq!(mid.to_source(Span::new(3, 4)), Span::new(5, 6));
+        assert_eq!(mid.to_source(Span::new(4, 4)), Span::new(6, 6));
     }
 
     #[test]
