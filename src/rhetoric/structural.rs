@@ -1,0 +1,538 @@
+//! Structural detectors: markers that are shapes rather than words.
+//!
+//! - Rhetorical questions: a sentence in the author's voice (not inside a
+//!   quotation) that ends in `?`, headings included. The marker covers the
+//!   question itself: in "The Power Disconnect: Who Truly Benefits?" that is
+//!   "Who Truly Benefits?". Questions of a Q&A ("Q: ...", or followed by
+//!   "A: ...") are answered, so they are not rhetorical.
+//! - Scare quotes: one to three words in quotation marks that are neither
+//!   attributed speech (`said`, `according to`, `called it` nearby), nor a
+//!   defined term (`(the “Company”)`, `“Merger Agreement” means`), nor a
+//!   title or an item of a list of quoted words (`“anticipate,” “believe,”`).
+//! - Contrast frames: "driven more by X than Y", "less about X and more about
+//!   Y", "not X but Y" (within one sentence, at most [`FRAME_WORDS`] words
+//!   between the two halves).
+//!
+//! This module finds spans; [`super::Rhetoric::detect`] turns them into
+//! markers with their voice and context.
+
+use crate::span::Span;
+use crate::tokenize::{Quotation, Sentence};
+
+/// The most words between the two halves of a contrast frame.
+pub(crate) const FRAME_WORDS: usize = 12;
+
+/// Description and provenance of the structural categories.
+pub(crate) const CATEGORIES: &[(&str, &str, &str)] = &[
+    (
+        "scare_quotes",
+        "A one-to-three-word span in quotation marks that distances the author from the term (“innovation”, “synergies”), with no attribution and not a defined term. A fact-checker should ask what the author implies the term hides.",
+        "Scare-quote guidance in encyclopaedic and journalism style guides (words to watch); structural detector of claimlens.",
+    ),
+    (
+        "rhetorical_question",
+        "A question in the author's voice that is not answered from a source, headlines included (“Who Truly Benefits?”). It raises doubt without stating a claim that could be checked.",
+        "SemEval-2020 Task 11 'Doubt' (questions used to undermine); journalism style guides on question headlines; structural detector of claimlens.",
+    ),
+];
+
+/// A structural finding: where, what, and in which sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub span: Span,
+    pub cue: String,
+    pub sentence: usize,
+}
+
+/// White-space-separated tokens of `text[a..b]` with their spans.
+fn tokens(text: &str, a: usize, b: usize) -> impl Iterator<Item = (Span, &str)> + '_ {
+    let slice = &text[a..b];
+    slice.split_whitespace().map(move |t| {
+        let start = a + (t.as_ptr() as usize - slice.as_ptr() as usize);
+        (Span::new(start, start + t.len()), t)
+    })
+}
+
+/// A token without surrounding punctuation, lower case.
+fn bare(tok: &str) -> String {
+    tok.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+        .replace('’', "'")
+}
+
+/// One line, single-spaced: the cue of a structural marker.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn starts_like(s: &str, labels: &[&str]) -> bool {
+    labels.iter().any(|l| {
+        s.len() >= l.len() && s.is_char_boundary(l.len()) && s[..l.len()].eq_ignore_ascii_case(l)
+    })
+}
+
+/// Rhetorical questions.
+pub(crate) fn questions(text: &str, sentences: &[Sentence], quotes: &[Quotation]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        let body = s.span.slice(text).trim_end();
+        if !body.ends_with('?') {
+            continue;
+        }
+        let mark = s.span.start + body.len() - 1;
+        if crate::tokenize::inside_quotation(quotes, Span::new(mark, mark + 1)) {
+            continue;
+        }
+        if starts_like(body, &["Q:", "Q.", "Q ", "Question:"]) {
+            continue;
+        }
+        let next = sentences
+            .get(i + 1)
+            .map(|n| n.span.slice(text))
+            .unwrap_or("");
+        if starts_like(next, &["A:", "A.", "A ", "Answer:"]) {
+            continue;
+        }
+        // The question is the last clause: after a colon or semicolon.
+        let cut = body.rfind([':', ';']).map_or(0, |p| p + 1);
+        let lead = body[cut..].len()
+            - body[cut..]
+                .trim_start_matches(|c: char| c.is_whitespace() || "“\"‘'(".contains(c))
+                .len();
+        let start = s.span.start + cut + lead;
+        let end = s.span.start + body.len();
+        if start >= end {
+            continue;
+        }
+        out.push(Found {
+            span: Span::new(start, end),
+            cue: one_line(&text[start..end]),
+            sentence: i,
+        });
+    }
+    out
+}
+
+/// Speech verbs: a quotation next to one is attributed speech.
+const SPEECH: &[&str] = &[
+    "according",
+    "added",
+    "adds",
+    "announced",
+    "asked",
+    "asks",
+    "called",
+    "calls",
+    "commented",
+    "declared",
+    "described",
+    "dubbed",
+    "explained",
+    "noted",
+    "notes",
+    "quipped",
+    "remarked",
+    "replied",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "states",
+    "termed",
+    "told",
+    "tweeted",
+    "wrote",
+    "writes",
+];
+
+/// Words before a quotation that make it a title, a defined term or a word
+/// mentioned rather than used.
+const NAMING: &[&str] = &[
+    "caption",
+    "captioned",
+    "defined",
+    "entitled",
+    "heading",
+    "hereinafter",
+    "known",
+    "named",
+    "phrase",
+    "section",
+    "term",
+    "terms",
+    "titled",
+    "word",
+    "words",
+];
+
+/// Words after a quotation that define it.
+const DEFINES: &[&str] = &[
+    "means", "mean", "shall", "has", "have", "refers", "includes",
+];
+
+/// Scare quotes.
+pub(crate) fn scare_quotes(text: &str, sentences: &[Sentence], quotes: &[Quotation]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut cur = 0;
+    for (j, q) in quotes.iter().enumerate() {
+        while cur < sentences.len() && sentences[cur].span.end <= q.span.start {
+            cur += 1;
+        }
+        let Some(sentence) = sentences.get(cur) else {
+            break;
+        };
+        if !sentence.span.contains(q.span) {
+            continue;
+        }
+        let inner = q.inner.slice(text).trim();
+        let core = inner.trim_end_matches([',', '.', ';', ':']).trim_end();
+        if core.is_empty() || core.ends_with(['?', '!']) || core.contains(['“', '”', '"', '(', ')'])
+        {
+            continue;
+        }
+        let words: Vec<&str> = core.split_whitespace().collect();
+        if words.is_empty()
+            || words.len() > 3
+            || !words.iter().all(|w| w.chars().any(char::is_alphabetic))
+        {
+            continue;
+        }
+        // Names, titles and acronyms: "Risk Factors", “SEC”.
+        let capitalised = words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+        let acronym = words.len() == 1
+            && core
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        if (words.len() > 1 && capitalised) || acronym {
+            continue;
+        }
+        if listed(text, quotes, j)
+            || attributed(text, sentence.span, q)
+            || defined(text, sentence.span, q)
+        {
+            continue;
+        }
+        out.push(Found {
+            span: q.span,
+            cue: one_line(core),
+            sentence: cur,
+        });
+    }
+    out
+}
+
+/// The quotation stands in a list of quotations (“anticipate,” “believe,”).
+fn listed(text: &str, quotes: &[Quotation], j: usize) -> bool {
+    let separator = |a: usize, b: usize| {
+        a <= b
+            && text[a..b]
+                .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '/')
+                .all(|w| matches!(w, "" | "and" | "or" | "nor"))
+    };
+    let q = quotes[j];
+    (j > 0 && separator(quotes[j - 1].span.end, q.span.start))
+        || quotes
+            .get(j + 1)
+            .is_some_and(|n| separator(q.span.end, n.span.start))
+}
+
+/// A speech verb within three words before or after the quotation, in its
+/// sentence.
+fn attributed(text: &str, sentence: Span, q: &Quotation) -> bool {
+    let before: Vec<String> = tokens(text, sentence.start, q.span.start)
+        .map(|(_, t)| bare(t))
+        .collect();
+    let after: Vec<String> = tokens(text, q.span.end, sentence.end)
+        .take(3)
+        .map(|(_, t)| bare(t))
+        .collect();
+    let n = before.len();
+    let so_called = before.last().is_some_and(|w| w == "so-called")
+        || (n >= 2 && before[n - 1] == "called" && before[n - 2] == "so");
+    if so_called {
+        return false;
+    }
+    let last = before.iter().rev().take(3);
+    last.chain(after.iter())
+        .any(|w| SPEECH.contains(&w.as_str()))
+}
+
+/// A defined term or a title: inside parentheses, after "the term", before
+/// "means".
+fn defined(text: &str, sentence: Span, q: &Quotation) -> bool {
+    let before = &text[sentence.start..q.span.start];
+    let after = &text[q.span.end..sentence.end];
+    let open = before.rfind('(');
+    let closed = before.rfind(')');
+    let in_parens = open.is_some_and(|o| closed.is_none_or(|c| c < o))
+        && after
+            .find(')')
+            .is_some_and(|c| after.find('(').is_none_or(|o| c < o));
+    if in_parens || after.trim_start().starts_with(')') {
+        return true;
+    }
+    let last = tokens(text, sentence.start, q.span.start)
+        .last()
+        .map(|(_, t)| bare(t))
+        .unwrap_or_default();
+    let next = tokens(text, q.span.end, sentence.end)
+        .next()
+        .map(|(_, t)| bare(t))
+        .unwrap_or_default();
+    NAMING.contains(&last.as_str()) || DEFINES.contains(&next.as_str())
+}
+
+/// What closes a frame opened by an oversimplification cue, if the cue opens
+/// one.
+pub(crate) fn frame_closers(opener: &str) -> &'static [&'static str] {
+    match opener {
+        "driven more by" | "driven less by" | "hinges more on" | "more a matter of"
+        | "less a matter of" => &["than"],
+        "less about" => &["more about", "than"],
+        "is not about" | "isn't about" | "not because" => &["but"],
+        _ => &[],
+    }
+}
+
+/// Extends an opener cue (`driven more by`) to the frame it opens, when its
+/// closer (`than`) follows within [`FRAME_WORDS`] words in the sentence and
+/// before the clause ends. Returns the frame's span and its closer.
+pub(crate) fn frame(
+    text: &str,
+    sentence: Span,
+    opener: Span,
+    closers: &[&'static str],
+) -> Option<(Span, &'static str)> {
+    let toks: Vec<(Span, &str)> = tokens(text, opener.end, sentence.end)
+        .take(FRAME_WORDS + 2)
+        .collect();
+    for k in 1..toks.len() {
+        if toks[k - 1].1.ends_with([';', ':', '.', '?', '!']) {
+            return None;
+        }
+        for &closer in closers {
+            let parts: Vec<&str> = closer.split(' ').collect();
+            let Some(window) = toks.get(k..k + parts.len()) else {
+                continue;
+            };
+            if k > FRAME_WORDS {
+                continue;
+            }
+            if window.iter().zip(&parts).all(|((_, t), p)| bare(t) == *p) {
+                let last = window[window.len() - 1].0;
+                let end = last.start
+                    + window[window.len() - 1]
+                        .1
+                        .trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .len();
+                return Some((Span::new(opener.start, end), closer));
+            }
+        }
+    }
+    None
+}
+
+/// Forms of "be" that introduce "not X but Y".
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "it's", "that's",
+];
+
+/// Negated forms of "be" that open the frame on their own.
+const NEGATED_BE: &[&str] = &["isn't", "aren't", "wasn't", "weren't"];
+
+/// Words that begin both halves of a "not X but Y" frame.
+const PARALLEL: &[&str] = &[
+    "a", "about", "an", "at", "because", "by", "for", "from", "in", "of", "on", "the", "to", "with",
+];
+
+/// "not X but Y" frames: "is not a merger but a takeover", "was not about AI
+/// but about power". `skip` holds spans already covered by a frame.
+pub(crate) fn not_but(text: &str, sentences: &[Sentence], skip: &[Span]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for p in memchr::memmem::find_iter(text.as_bytes(), b"but") {
+        let word = Span::new(p, p + 3);
+        if !super::matcher::Matcher::on_boundaries(text, word) {
+            continue;
+        }
+        let i = sentences.partition_point(|s| s.span.end <= p);
+        let Some(s) = sentences.get(i).filter(|s| s.span.contains(word)) else {
+            continue;
+        };
+        let after: Vec<String> = tokens(text, word.end, s.span.end)
+            .take(2)
+            .map(|(_, t)| bare(t))
+            .collect();
+        let Some(first_after) = after
+            .iter()
+            .find(|w| !matches!(w.as_str(), "rather" | "instead"))
+        else {
+            continue;
+        };
+        if first_after == "also" {
+            continue;
+        }
+        let before: Vec<(Span, &str)> = tokens(text, s.span.start, word.start).collect();
+        let window = &before[before.len().saturating_sub(FRAME_WORDS + 1)..];
+        let Some(k) = window.iter().rposition(|(_, t)| {
+            let b = bare(t);
+            b == "not" || NEGATED_BE.contains(&b.as_str())
+        }) else {
+            continue;
+        };
+        // One clause: nothing between ends a sentence or clause.
+        if window[k..]
+            .iter()
+            .any(|(_, t)| t.ends_with([';', ':', '.', '?', '!']))
+        {
+            continue;
+        }
+        let not_tok = bare(window[k].1);
+        let be_before = NEGATED_BE.contains(&not_tok.as_str())
+            || k.checked_sub(1)
+                .and_then(|b| window.get(b))
+                .is_some_and(|(_, t)| BE.contains(&bare(t).as_str()));
+        let Some(after_not) = window.get(k + 1).map(|(_, t)| bare(t)) else {
+            continue;
+        };
+        if !be_before || matches!(after_not.as_str(), "only" | "just" | "merely" | "simply") {
+            continue;
+        }
+        let parallel = after_not == *first_after
+            || PARALLEL.contains(&after_not.as_str()) && PARALLEL.contains(&first_after.as_str());
+        if !parallel {
+            continue;
+        }
+        let span = Span::new(window[k].0.start, word.end);
+        if skip.iter().any(|x| x.overlaps(span)) {
+            continue;
+        }
+        out.push(Found {
+            span,
+            cue: "not … but".to_string(),
+            sentence: i,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::{quotations, sentences};
+
+    fn q(text: &str) -> Vec<String> {
+        questions(text, &sentences(text), &quotations(text))
+            .into_iter()
+            .map(|f| f.cue)
+            .collect()
+    }
+
+    fn sq(text: &str) -> Vec<String> {
+        scare_quotes(text, &sentences(text), &quotations(text))
+            .into_iter()
+            .map(|f| f.cue)
+            .collect()
+    }
+
+    fn nb(text: &str) -> Vec<&str> {
+        not_but(text, &sentences(text), &[])
+            .into_iter()
+            .map(|f| f.span.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn rhetorical_questions() {
+        assert_eq!(
+            q("The Power Disconnect: Who Truly Benefits?\n\nThe deal closed."),
+            ["Who Truly Benefits?"]
+        );
+        assert_eq!(
+            q("Is this really a merger of equals? Hardly."),
+            ["Is this really a merger of equals?"]
+        );
+        assert!(q("He asked, “Why now?”").is_empty());
+        assert!(q("Q: What will I receive in the merger?\nA: 0.1235 shares.").is_empty());
+        assert!(q("What will I receive? A: You will receive 0.1235 shares.").is_empty());
+        assert!(q("The deal closed.").is_empty());
+    }
+
+    #[test]
+    fn scare_quotes_found() {
+        assert_eq!(
+            sq("The deal promises “synergies” that never come."),
+            ["synergies"]
+        );
+        assert_eq!(sq("A so-called “strategic” review."), ["strategic"]);
+        assert_eq!(sq("Who Pays for “Choice”?"), ["Choice"]);
+        assert_eq!(sq("They call it \"innovation.\""), ["innovation"]);
+    }
+
+    #[test]
+    fn scare_quotes_not_found() {
+        for text in [
+            "CoreWeave, Inc. (the “Company”) signed.",
+            "CoreWeave (“CoreWeave”) signed.",
+            "Words such as “anticipate,” “believe,” “could” and “will” identify them.",
+            "See the section entitled “Risk Factors” for more.",
+            "The “Merger Agreement” means the agreement.",
+            "“Nonsense,” he said.",
+            "Intrator called it “transformative” on a call.",
+            "Filed with the Securities and Exchange Commission (“SEC”).",
+            "The claim that “we’re not paying rent for the next 15 years” sounds impressive.",
+        ] {
+            assert!(sq(text).is_empty(), "{text}: {:?}", sq(text));
+        }
+    }
+
+    #[test]
+    fn not_but_frames() {
+        assert_eq!(
+            nb("This is not a merger but a takeover."),
+            ["not a merger but"]
+        );
+        assert_eq!(
+            nb("The vote wasn’t about price, but about control."),
+            ["wasn’t about price, but"]
+        );
+        assert!(nb("It is not only cheaper but also faster.").is_empty());
+        assert!(nb("The Company did not file the report but the SEC did.").is_empty());
+        assert!(
+            nb("The merger is not subject to a financing condition but requires approval.")
+                .is_empty()
+        );
+        assert!(nb("Distribution is not a problem. But the price is.").is_empty());
+    }
+
+    #[test]
+    fn frames_close_within_the_sentence() {
+        let t = "a combination driven more by financial maneuvering than genuine advancement.";
+        let s = Span::new(0, t.len());
+        let at = t.find("driven").unwrap_or(0);
+        let f = frame(t, s, Span::new(at, at + "driven more by".len()), &["than"]);
+        assert_eq!(
+            f.map(|(x, c)| (x.slice(t), c)),
+            Some(("driven more by financial maneuvering than", "than"))
+        );
+        let t = "AI is less about infrastructure and more about genuine innovation.";
+        let at = t.find("less").unwrap_or(0);
+        let f = frame(
+            t,
+            Span::new(0, t.len()),
+            Span::new(at, at + 10),
+            &["more about", "than"],
+        );
+        assert_eq!(
+            f.map(|(x, _)| x.slice(t)),
+            Some("less about infrastructure and more about")
+        );
+        let t = "driven more by cost. Than that.";
+        assert_eq!(
+            frame(t, Span::new(0, t.len()), Span::new(0, 14), &["than"]),
+            None
+        );
+    }
+}
