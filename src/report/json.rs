@@ -17,7 +17,9 @@
 //!                  "text": "smokescreen", "span": { "start": 2301, "end": 2312, "line": 12, "column": 40 },
 //!                  "sentence": 17, "voice": "author", "context": null } ],
 //!   "summary": { "claims": 4, "supported": 2, "contradicted": 1, "unverifiable": 1,
-//!                "unchecked": 0, "markers": 37, "words": 902, "markers_per_100_words": 4.1 } }
+//!                "unchecked": 0, "markers": 37, "words": 902, "markers_per_100_words": 4.1,
+//!                "markers_by_category": { "hedge": { "count": 9, "per_100_words": 1.0 },
+//!                                         "loaded_language": { "count": 20, "per_100_words": 2.22 } } } }
 //! ```
 //!
 //! - `span.start`/`end` are byte offsets into the ORIGINAL input (for HTML,
@@ -30,9 +32,14 @@
 //!   `lean` (`below` for "nearly", `above` for "just over"), `change`
 //!   (`up`/`down`), `period`; in `check`, `severity`, `undecided`
 //!   (`no_fact`, `ambiguous`, `record_too_coarse`, `prediction`, `no_record`) and
-//!   `candidates`; in markers, `voice` and `context`.
+//!   `candidates`; in markers, `voice` (`author`, `quoted`, `heading`) and
+//!   `context` (`boilerplate` inside a legal legend, else `null`); in the
+//!   summary, `words` and `markers_by_category` (each category that has
+//!   markers, by name in alphabetical order: `count` and `per_100_words`,
+//!   rounded to two decimals like `markers_per_100_words`).
 //! - A document that could not be read is `{"path": ..., "error": "..."}`.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -72,7 +79,7 @@ pub(crate) struct AnalyzedJson<'a> {
     notes: &'a [String],
     claims: Vec<ClaimJson<'a>>,
     markers: Vec<MarkerJson<'a>>,
-    summary: SummaryJson,
+    summary: SummaryJson<'a>,
 }
 
 #[derive(Serialize)]
@@ -110,7 +117,7 @@ struct MarkerJson<'a> {
 }
 
 #[derive(Serialize)]
-struct SummaryJson {
+struct SummaryJson<'a> {
     claims: usize,
     supported: usize,
     contradicted: usize,
@@ -119,6 +126,13 @@ struct SummaryJson {
     markers: usize,
     words: usize,
     markers_per_100_words: f64,
+    markers_by_category: BTreeMap<&'a str, CategoryJson>,
+}
+
+#[derive(Serialize)]
+struct CategoryJson {
+    count: usize,
+    per_100_words: f64,
 }
 
 pub(crate) fn document(outcome: &Outcome) -> DocumentJson<'_> {
@@ -191,8 +205,18 @@ fn analyzed(a: &Analysis) -> AnalyzedJson<'_> {
             markers: a.markers.len(),
             words: a.words,
             markers_per_100_words: per_100_words(a.markers.len(), a.words),
+            markers_by_category: by_category(a),
         },
     }
+}
+
+/// Markers per category: count and density.
+fn by_category(a: &Analysis) -> BTreeMap<&str, CategoryJson> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in &a.markers {
+        *counts.entry(m.category.as_str()).or_default() += 1;
+    }
+    counts.into_iter().map(|(c, n)| (c, CategoryJson { count: n, per_100_words: per_100_words(n, a.words) })).collect()
 }
 
 pub(crate) fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
