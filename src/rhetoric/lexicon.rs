@@ -18,7 +18,7 @@
 //! the file, the line and column, and the field.
 //!
 //! This module reads and validates lexicons; it does not match them (that is
-//! [`super::matcher`]).
+//! `matcher`).
 
 use std::ops::Range;
 

@@ -17,6 +17,7 @@
 //! This module matches strings; it does not know categories' meanings.
 
 use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::StateID;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind};
 
@@ -112,7 +113,7 @@ struct Pattern {
 /// The compiled cues of all categories.
 #[derive(Clone)]
 pub(crate) struct Matcher {
-    dfa: DFA,
+    table: Table,
     patterns: Vec<Pattern>,
     exceptions: Vec<String>,
 }
@@ -122,8 +123,145 @@ impl std::fmt::Debug for Matcher {
         f.debug_struct("Matcher")
             .field("patterns", &self.patterns.len())
             .field("exceptions", &self.exceptions.len())
-            .field("memory", &self.dfa.memory_usage())
+            .field(
+                "states",
+                &(self.table.trans.len() / self.table.stride as usize),
+            )
+            .field("classes", &self.table.stride)
             .finish()
+    }
+}
+
+/// The DFA as a dense table of our own, with white space folded in: every
+/// ASCII white-space byte moves a state whose string ends in a space to
+/// itself (a run reads as one space) and any other state as a space does.
+/// This is exact because a trie state's string ends in a space exactly when
+/// the last byte fed was one (the start state stays put on a space either
+/// way, no cue starting with one).
+///
+/// State ids are premultiplied by the number of byte classes. The dead state
+/// is 0, match states follow it, so "dead or match" is one comparison.
+#[derive(Clone)]
+struct Table {
+    trans: Vec<u32>,
+    classes: [u8; 256],
+    stride: u32,
+    start: u32,
+    /// The largest special (dead or match) state id.
+    max_special: u32,
+    /// Pattern and its length of each match state, by `id / stride - 1`.
+    matches: Vec<(usize, usize)>,
+}
+
+fn is_ascii_space(b: u8) -> bool {
+    ASCII_FEED[usize::from(b & 0x7f)] == b' ' && b < 0x80
+}
+
+impl Table {
+    /// Compiles `dfa`, built over `patterns`, into a table.
+    fn new(dfa: &DFA, patterns: &[&[u8]]) -> Result<Table, String> {
+        let no = Anchored::No;
+        let too_large = |_| "the cue automaton is too large".to_string();
+        // Byte classes: one for bytes in no pattern (they all lead where any
+        // of them leads), one for ASCII white space, one per pattern byte
+        // (ASCII letters of both cases together).
+        let mut classes = [0u8; 256];
+        let mut reps: Vec<u8> = vec![b'\0', b' '];
+        for b in 0..=255u8 {
+            if is_ascii_space(b) {
+                classes[usize::from(b)] = 1;
+            }
+        }
+        for &p in patterns {
+            for &b in p {
+                let b = b.to_ascii_lowercase();
+                if classes[usize::from(b)] == 0 && !is_ascii_space(b) {
+                    let c = u8::try_from(reps.len())
+                        .map_err(|_| "too many byte classes".to_string())?;
+                    reps.push(b);
+                    classes[usize::from(b)] = c;
+                    classes[usize::from(b.to_ascii_uppercase())] = c;
+                }
+            }
+        }
+        let stride = reps.len();
+        // Every state reachable from the start, by breadth-first search over
+        // the classes' representative bytes. Automaton ids index `seen`.
+        let start = dfa.start_state(no).map_err(|e| e.to_string())?;
+        let mut order = vec![start];
+        let mut seen: Vec<u32> = Vec::new();
+        let mark = |seen: &mut Vec<u32>, s: StateID, v: u32| {
+            if seen.len() <= s.as_usize() {
+                seen.resize(s.as_usize() + 1, u32::MAX);
+            }
+            seen[s.as_usize()] = v;
+        };
+        mark(&mut seen, start, 0);
+        let mut k = 0;
+        while k < order.len() {
+            for &b in &reps {
+                let t = dfa.next_state(no, order[k], b);
+                if seen.get(t.as_usize()).is_none_or(|&v| v == u32::MAX) {
+                    mark(&mut seen, t, 0);
+                    order.push(t);
+                }
+            }
+            k += 1;
+        }
+        // Dead first (ours if the automaton has none), then match states.
+        let dead = order.iter().copied().find(|&s| dfa.is_dead(s));
+        let shift = usize::from(dead.is_none());
+        let mut ranked: Vec<StateID> = Vec::with_capacity(order.len());
+        ranked.extend(dead);
+        ranked.extend(order.iter().copied().filter(|&s| dfa.is_match(s)));
+        let n_special = ranked.len() + shift;
+        ranked.extend(
+            order
+                .iter()
+                .copied()
+                .filter(|&s| !dfa.is_dead(s) && !dfa.is_match(s)),
+        );
+        for (i, &s) in ranked.iter().enumerate() {
+            mark(&mut seen, s, u32::try_from(i + shift).map_err(too_large)?);
+        }
+        let ours = |s: StateID| seen[s.as_usize()] as usize;
+        let n = ranked.len() + shift;
+        // States whose string ends in a space.
+        let mut ends_in_space = vec![false; n];
+        for &s in &ranked {
+            let t = dfa.next_state(no, s, b' ');
+            if t != start && !dfa.is_dead(t) {
+                ends_in_space[ours(t)] = true;
+            }
+        }
+        let mut trans = vec![0u32; n * stride];
+        for &s in &ranked {
+            let i = ours(s);
+            for (c, &b) in reps.iter().enumerate() {
+                let to = if c == 1 && ends_in_space[i] {
+                    i
+                } else {
+                    ours(dfa.next_state(no, s, b))
+                };
+                trans[i * stride + c] = u32::try_from(to * stride).map_err(too_large)?;
+            }
+        }
+        let matches = ranked[usize::from(dead.is_some())..n_special - shift]
+            .iter()
+            .map(|&s| {
+                let pid = dfa.match_pattern(s, 0);
+                (pid.as_usize(), dfa.pattern_len(pid))
+            })
+            .collect();
+        let id = |i: usize| u32::try_from(i * stride).map_err(too_large);
+        Ok(Table {
+            trans,
+            classes,
+            stride: id(1)?,
+            start: id(ours(start))?,
+            max_special: id(n_special - 1)?,
+            matches,
+        })
     }
 }
 
@@ -141,6 +279,8 @@ impl Matcher {
             .prefilter(false)
             .build(terms.iter().map(|(t, _)| t.as_bytes()))
             .map_err(|e| format!("cannot build the cue automaton: {e}"))?;
+        let bytes: Vec<&[u8]> = terms.iter().map(|(t, _)| t.as_bytes()).collect();
+        let table = Table::new(&dfa, &bytes)?;
         let patterns = terms
             .iter()
             .map(|(t, group)| Pattern {
@@ -155,7 +295,7 @@ impl Matcher {
             })
             .collect();
         Ok(Matcher {
-            dfa,
+            table,
             patterns,
             exceptions: exceptions.iter().map(|(x, _)| x.clone()).collect(),
         })
@@ -164,69 +304,47 @@ impl Matcher {
     /// Calls `hit(pattern, span)` for every leftmost-longest match of the
     /// normalised text, in order, with spans into `text`.
     pub(crate) fn scan(&self, text: &str, mut hit: impl FnMut(usize, Span)) {
-        let dfa = &self.dfa;
+        let tab = &self.table;
+        let trans = tab.trans.as_slice();
+        let step = |sid: u32, b: u8| trans[(sid + u32::from(tab.classes[usize::from(b)])) as usize];
         let bytes = text.as_bytes();
-        let Ok(start) = dfa.start_state(Anchored::No) else {
-            return;
-        };
         let mut at = 0;
         while at < bytes.len() {
-            let mut sid = start;
-            let mut prev_space = false;
+            let mut sid = tab.start;
             let mut last = None;
             let mut i = at;
             while i < bytes.len() {
                 let b = bytes[i];
                 if b < 0x80 {
+                    sid = step(sid, b);
                     i += 1;
-                    let c = ASCII_FEED[usize::from(b)];
-                    if c == b' ' {
-                        if prev_space {
-                            continue;
-                        }
-                        prev_space = true;
-                    } else {
-                        prev_space = false;
-                    }
-                    sid = dfa.next_state(Anchored::No, sid, c);
                 } else {
                     let Some(c) = text[i..].chars().next() else {
                         break;
                     };
                     i += c.len_utf8();
                     match norm_char(c) {
-                        Norm::Space => {
-                            if prev_space {
-                                continue;
-                            }
-                            prev_space = true;
-                            sid = dfa.next_state(Anchored::No, sid, b' ');
-                        }
-                        Norm::Byte(x) => {
-                            prev_space = false;
-                            sid = dfa.next_state(Anchored::No, sid, x);
-                        }
+                        Norm::Space => sid = step(sid, b' '),
+                        Norm::Byte(x) => sid = step(sid, x),
                         Norm::Char(l) => {
-                            prev_space = false;
                             let mut buf = [0u8; 4];
                             for &x in l.encode_utf8(&mut buf).as_bytes() {
-                                sid = dfa.next_state(Anchored::No, sid, x);
+                                sid = step(sid, x);
                             }
                         }
                     }
                 }
-                if dfa.is_special(sid) {
-                    if dfa.is_dead(sid) {
+                if sid <= tab.max_special {
+                    if sid == 0 {
                         break;
                     }
-                    if dfa.is_match(sid) {
-                        last = Some((dfa.match_pattern(sid, 0), i));
-                    }
+                    last = Some((sid, i));
                 }
             }
-            let Some((pid, end)) = last else { break };
-            let start = walk_back(text, end, dfa.pattern_len(pid)).unwrap_or(at);
-            hit(pid.as_usize(), Span::new(start, end));
+            let Some((sid, end)) = last else { break };
+            let (pattern, len) = tab.matches[(sid / tab.stride) as usize - 1];
+            let start = walk_back(text, end, len).unwrap_or(at);
+            hit(pattern, Span::new(start, end));
             at = end;
         }
     }
@@ -552,5 +670,110 @@ mod tests {
     fn normalises_terms() {
         assert_eq!(normalise("  Isn’t   About "), "isn't about");
         assert_eq!(normalise("FAÇADE"), "façade");
+    }
+
+    /// The reference model: normalise the whole text (keeping each normalised
+    /// byte's source offset), run a plain leftmost-longest search on it, map
+    /// the matches back.
+    fn reference(terms: &[String], text: &str) -> Vec<(usize, Span)> {
+        let mut norm = String::new();
+        let mut starts = Vec::new();
+        let mut ends = Vec::new();
+        let mut prev_space = false;
+        for (i, c) in text.char_indices() {
+            let piece = match norm_char(c) {
+                Norm::Space if prev_space => continue,
+                Norm::Space => " ".to_string(),
+                Norm::Byte(b) => (b as char).to_string(),
+                Norm::Char(l) => l.to_string(),
+            };
+            prev_space = piece == " ";
+            for _ in 0..piece.len() {
+                starts.push(i);
+                ends.push(i + c.len_utf8());
+            }
+            norm.push_str(&piece);
+        }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(terms)
+            .unwrap_or_else(|e| panic!("{e}"));
+        ac.find_iter(&norm)
+            .map(|m| {
+                (
+                    m.pattern().as_usize(),
+                    Span::new(starts[m.start()], ends[m.end() - 1]),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn scan_agrees_with_the_reference_model() {
+        let words = [
+            "about", "the", "real", "sleight", "of", "hand", "isn't", "isn’t", "about", "over",
+            "moreover", "will", "façade", "FAÇADE", "In", "fact", "in", "more", "than", "10%", "x",
+        ];
+        let spaces = [
+            " ", "  ", "\n", "\r\n", "\t", "\u{a0}", " \n ", "", "-", ", ",
+        ];
+        let terms: Vec<String> = [
+            "about the",
+            "the real",
+            "sleight of hand",
+            "isn't about",
+            "over",
+            "will",
+            "façade",
+            "in fact",
+            "more than",
+            "real",
+            "hand",
+        ]
+        .iter()
+        .map(|t| normalise(t))
+        .collect();
+        let m = Matcher::new(
+            &terms.iter().map(|t| (t.clone(), 0)).collect::<Vec<_>>(),
+            &[],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..next(12) + 1 {
+                text.push_str(words[next(words.len())]);
+                text.push_str(spaces[next(spaces.len())]);
+            }
+            let mut got = Vec::new();
+            m.scan(&text, |p, s| got.push((p, s)));
+            assert_eq!(got, reference(&terms, &text), "{text:?}");
+        }
+        // And on the corpus, with every cue of the built-in lexicons.
+        let rhetoric = super::super::Rhetoric::builtin();
+        let cue_terms: Vec<String> = rhetoric.cues().iter().map(|c| c.text.clone()).collect();
+        let only_cues = Matcher::new(
+            &cue_terms.iter().map(|t| (t.clone(), 0)).collect::<Vec<_>>(),
+            &[],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/documents");
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            let mut got = Vec::new();
+            only_cues.scan(&text, |p, s| got.push((p, s)));
+            assert_eq!(
+                got,
+                reference(&cue_terms, &text),
+                "{}",
+                entry.path().display()
+            );
+        }
     }
 }

@@ -146,6 +146,8 @@ pub struct Rhetoric {
     oversimplification: Option<usize>,
     scare_quotes: usize,
     rhetorical_question: usize,
+    /// Patterns after the cues: the index into `voice::CUES` of each.
+    legend: Vec<usize>,
     /// Cues of user files dropped because another category already has them.
     duplicates: Vec<(Cue, String)>,
 }
@@ -234,8 +236,19 @@ impl Rhetoric {
         if !categories.iter().any(|c| c.structural) {
             push_structural(&mut categories);
         }
-        let patterns: Vec<(String, usize)> =
+        // The legend phrases ride in the same automaton, after the cues, in a
+        // group of their own (they have no exceptions).
+        let mut patterns: Vec<(String, usize)> =
             cues.iter().map(|c| (c.text.clone(), c.category)).collect();
+        let mut legend = Vec::new();
+        for (k, (phrase, _)) in voice::CUES.iter().enumerate() {
+            let text = matcher::normalise(phrase);
+            if !seen.contains_key(&text) {
+                seen.insert(text.clone(), usize::MAX);
+                legend.push(k);
+                patterns.push((text, usize::MAX));
+            }
+        }
         let matcher = Matcher::new(&patterns, &exceptions)
             .map_err(|e| Error::new(crate::ErrorKind::Lexicon, "lexicons", e))?;
         let find = |name: &str| categories.iter().position(|c| c.name == name);
@@ -248,6 +261,7 @@ impl Rhetoric {
             cues,
             exceptions,
             matcher,
+            legend,
             duplicates,
         })
     }
@@ -301,8 +315,15 @@ impl Rhetoric {
     pub fn detect(&self, text: &str, sentences: &[Sentence], quotes: &[Quotation]) -> Vec<Marker> {
         // 1. Lexicon cues: one pass of the automaton.
         let mut hits: Vec<Hit> = Vec::new();
+        let mut legend_hits: Vec<(usize, usize)> = Vec::new();
         let mut cur = 0;
         self.matcher.scan(text, |pattern, span| {
+            if pattern >= self.cues.len() {
+                if let Some(&k) = self.legend.get(pattern - self.cues.len()) {
+                    legend_hits.push((span.start, k));
+                }
+                return;
+            }
             if !Matcher::on_boundaries(text, span) {
                 return;
             }
@@ -405,7 +426,7 @@ impl Rhetoric {
         found.dedup_by_key(|h| h.span);
 
         // 4. Voice and context.
-        let legends = voice::boilerplate(text, sentences);
+        let legends = voice::boilerplate(text, sentences, &legend_hits);
         let mut legend = 0;
         found
             .into_iter()

@@ -53,11 +53,59 @@ fn tokens(text: &str, a: usize, b: usize) -> impl Iterator<Item = (Span, &str)> 
     })
 }
 
-/// A token without surrounding punctuation, lower case.
-fn bare(tok: &str) -> String {
+/// The last `n` tokens of `text[lo..pos]`, looking back a bounded number of
+/// bytes (so a huge sentence costs no more than a short one).
+fn tokens_before(text: &str, lo: usize, pos: usize, n: usize) -> Vec<(Span, &str)> {
+    let mut a = pos.saturating_sub(n * 48 + 16).max(lo);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    let cut = a > lo && !text[..a].ends_with(char::is_whitespace);
+    let mut toks: Vec<(Span, &str)> = tokens(text, a, pos).collect();
+    if cut && toks.first().is_some_and(|(s, _)| s.start == a) {
+        toks.remove(0);
+    }
+    let extra = toks.len().saturating_sub(n);
+    toks.drain(..extra);
+    toks
+}
+
+/// At most `n` bytes of `text` before `pos` (from `lo`) and after `end` (up
+/// to `hi`), on character boundaries.
+fn around(text: &str, lo: usize, pos: usize, end: usize, hi: usize, n: usize) -> (&str, &str) {
+    let mut a = pos.saturating_sub(n).max(lo);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = (end + n).min(hi);
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    (&text[a..pos], &text[end..b.max(end)])
+}
+
+/// A token without surrounding punctuation.
+fn bare(tok: &str) -> &str {
     tok.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
-        .replace('’', "'")
+}
+
+/// ASCII case and apostrophe folding, for comparing words.
+fn fold(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' => '\'',
+        c => c.to_ascii_lowercase(),
+    }
+}
+
+/// True when the token, bare, is `word` (lower case) up to case and
+/// apostrophes.
+fn is_word(tok: &str, word: &str) -> bool {
+    bare(tok).chars().map(fold).eq(word.chars())
+}
+
+/// True when the token, bare, is one of `words`.
+fn is_one_of(tok: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| is_word(tok, w))
 }
 
 /// One line, single-spaced: the cue of a structural marker.
@@ -184,6 +232,15 @@ pub(crate) fn scare_quotes(text: &str, sentences: &[Sentence], quotes: &[Quotati
         if !sentence.span.contains(q.span) {
             continue;
         }
+        // Quotation marks of prose: not an attribute value (`="..."`), not
+        // glued to a word.
+        let before = text[..q.span.start].chars().next_back();
+        let after = text[q.span.end..].chars().next();
+        let opens = before.is_none_or(|c| c.is_whitespace() || "([—–-/".contains(c));
+        let closes = after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]—–-/".contains(c));
+        if !opens || !closes {
+            continue;
+        }
         let inner = q.inner.slice(text).trim();
         let core = inner.trim_end_matches([',', '.', ';', ':']).trim_end();
         if core.is_empty() || core.ends_with(['?', '!']) || core.contains(['“', '”', '"', '(', ')'])
@@ -191,6 +248,13 @@ pub(crate) fn scare_quotes(text: &str, sentences: &[Sentence], quotes: &[Quotati
             continue;
         }
         let words: Vec<&str> = core.split_whitespace().collect();
+        // Words, not identifiers or markup (`auth_ref`, `a=b`, `x/y`).
+        if !core
+            .chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || "-'’&.,".contains(c))
+        {
+            continue;
+        }
         if words.is_empty()
             || words.len() > 3
             || !words.iter().all(|w| w.chars().any(char::is_alphabetic))
@@ -242,29 +306,30 @@ fn listed(text: &str, quotes: &[Quotation], j: usize) -> bool {
 /// A speech verb within three words before or after the quotation, in its
 /// sentence.
 fn attributed(text: &str, sentence: Span, q: &Quotation) -> bool {
-    let before: Vec<String> = tokens(text, sentence.start, q.span.start)
-        .map(|(_, t)| bare(t))
-        .collect();
-    let after: Vec<String> = tokens(text, q.span.end, sentence.end)
-        .take(3)
-        .map(|(_, t)| bare(t))
-        .collect();
+    let before = tokens_before(text, sentence.start, q.span.start, 3);
     let n = before.len();
-    let so_called = before.last().is_some_and(|w| w == "so-called")
-        || (n >= 2 && before[n - 1] == "called" && before[n - 2] == "so");
+    let so_called = before.last().is_some_and(|(_, w)| is_word(w, "so-called"))
+        || (n >= 2 && is_word(before[n - 1].1, "called") && is_word(before[n - 2].1, "so"));
     if so_called {
         return false;
     }
-    let last = before.iter().rev().take(3);
-    last.chain(after.iter())
-        .any(|w| SPEECH.contains(&w.as_str()))
+    before.iter().any(|(_, w)| is_one_of(w, SPEECH))
+        || tokens(text, q.span.end, sentence.end)
+            .take(3)
+            .any(|(_, w)| is_one_of(w, SPEECH))
 }
 
 /// A defined term or a title: inside parentheses, after "the term", before
 /// "means".
 fn defined(text: &str, sentence: Span, q: &Quotation) -> bool {
-    let before = &text[sentence.start..q.span.start];
-    let after = &text[q.span.end..sentence.end];
+    let (before, after) = around(
+        text,
+        sentence.start,
+        q.span.start,
+        q.span.end,
+        sentence.end,
+        240,
+    );
     let open = before.rfind('(');
     let closed = before.rfind(')');
     let in_parens = open.is_some_and(|o| closed.is_none_or(|c| c < o))
@@ -274,15 +339,10 @@ fn defined(text: &str, sentence: Span, q: &Quotation) -> bool {
     if in_parens || after.trim_start().starts_with(')') {
         return true;
     }
-    let last = tokens(text, sentence.start, q.span.start)
-        .last()
-        .map(|(_, t)| bare(t))
-        .unwrap_or_default();
-    let next = tokens(text, q.span.end, sentence.end)
-        .next()
-        .map(|(_, t)| bare(t))
-        .unwrap_or_default();
-    NAMING.contains(&last.as_str()) || DEFINES.contains(&next.as_str())
+    let last = tokens_before(text, sentence.start, q.span.start, 1);
+    let next = tokens(text, q.span.end, sentence.end).next();
+    last.first().is_some_and(|(_, w)| is_one_of(w, NAMING))
+        || next.is_some_and(|(_, w)| is_one_of(w, DEFINES))
 }
 
 /// What closes a frame opened by an oversimplification cue, if the cue opens
@@ -321,7 +381,7 @@ pub(crate) fn frame(
             if k > FRAME_WORDS {
                 continue;
             }
-            if window.iter().zip(&parts).all(|((_, t), p)| bare(t) == *p) {
+            if window.iter().zip(&parts).all(|((_, t), p)| is_word(t, p)) {
                 let last = window[window.len() - 1].0;
                 let end = last.start
                     + window[window.len() - 1]
@@ -361,25 +421,24 @@ pub(crate) fn not_but(text: &str, sentences: &[Sentence], skip: &[Span]) -> Vec<
         let Some(s) = sentences.get(i).filter(|s| s.span.contains(word)) else {
             continue;
         };
-        let after: Vec<String> = tokens(text, word.end, s.span.end)
-            .take(2)
-            .map(|(_, t)| bare(t))
-            .collect();
-        let Some(first_after) = after
-            .iter()
-            .find(|w| !matches!(w.as_str(), "rather" | "instead"))
-        else {
+        let mut after = tokens(text, word.end, s.span.end).map(|(_, t)| t);
+        let Some(first_after) = after.next().and_then(|t| {
+            if is_one_of(t, &["rather", "instead"]) {
+                after.next()
+            } else {
+                Some(t)
+            }
+        }) else {
             continue;
         };
-        if first_after == "also" {
+        if is_word(first_after, "also") {
             continue;
         }
-        let before: Vec<(Span, &str)> = tokens(text, s.span.start, word.start).collect();
-        let window = &before[before.len().saturating_sub(FRAME_WORDS + 1)..];
-        let Some(k) = window.iter().rposition(|(_, t)| {
-            let b = bare(t);
-            b == "not" || NEGATED_BE.contains(&b.as_str())
-        }) else {
+        let window = tokens_before(text, s.span.start, word.start, FRAME_WORDS + 1);
+        let Some(k) = window
+            .iter()
+            .rposition(|(_, t)| is_word(t, "not") || is_one_of(t, NEGATED_BE))
+        else {
             continue;
         };
         // One clause: nothing between ends a sentence or clause.
@@ -389,20 +448,18 @@ pub(crate) fn not_but(text: &str, sentences: &[Sentence], skip: &[Span]) -> Vec<
         {
             continue;
         }
-        let not_tok = bare(window[k].1);
-        let be_before = NEGATED_BE.contains(&not_tok.as_str())
+        let be_before = is_one_of(window[k].1, NEGATED_BE)
             || k.checked_sub(1)
                 .and_then(|b| window.get(b))
-                .is_some_and(|(_, t)| BE.contains(&bare(t).as_str()));
-        let Some(after_not) = window.get(k + 1).map(|(_, t)| bare(t)) else {
+                .is_some_and(|(_, t)| is_one_of(t, BE));
+        let Some(after_not) = window.get(k + 1).map(|(_, t)| *t) else {
             continue;
         };
-        if !be_before || matches!(after_not.as_str(), "only" | "just" | "merely" | "simply") {
+        if !be_before || is_one_of(after_not, &["only", "just", "merely", "simply"]) {
             continue;
         }
-        let parallel = after_not == *first_after
-            || PARALLEL.contains(&after_not.as_str()) && PARALLEL.contains(&first_after.as_str());
-        if !parallel {
+        let same = bare(after_not).eq_ignore_ascii_case(bare(first_after));
+        if !(same || is_one_of(after_not, PARALLEL) && is_one_of(first_after, PARALLEL)) {
             continue;
         }
         let span = Span::new(window[k].0.start, word.end);

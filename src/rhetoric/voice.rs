@@ -24,10 +24,6 @@
 //!
 //! This module says where; it does not decide what a marker means.
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use super::Voice;
 use crate::span::Span;
 use crate::tokenize::{Quotation, Sentence};
@@ -48,8 +44,8 @@ pub(crate) fn voice(quotes: &[Quotation], sentence: &Sentence, span: Span) -> Vo
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Cue {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cue {
     /// Forward-looking statements, safe harbor, cautionary statement.
     Legend,
     /// Other legal sections, recognised by their heading only.
@@ -58,11 +54,18 @@ enum Cue {
     QandA,
 }
 
-const CUES: &[(&str, Cue)] = &[
+/// The phrases that open a boilerplate section. They are patterns of the one
+/// cue automaton ([`super::Rhetoric`]), so finding them costs no second
+/// pass; their hits go to [`boilerplate`], not to markers.
+pub(crate) const CUES: &[(&str, Cue)] = &[
     ("forward-looking statement", Cue::Legend),
+    ("forward-looking statements", Cue::Legend),
     ("forward looking statement", Cue::Legend),
+    ("forward looking statements", Cue::Legend),
     ("forward\u{2011}looking statement", Cue::Legend),
+    ("forward\u{2011}looking statements", Cue::Legend),
     ("forward\u{2010}looking statement", Cue::Legend),
+    ("forward\u{2010}looking statements", Cue::Legend),
     ("safe harbor", Cue::Legend),
     ("safe harbour", Cue::Legend),
     ("cautionary statement", Cue::Legend),
@@ -75,14 +78,6 @@ const CUES: &[(&str, Cue)] = &[
     ("legal proceedings", Cue::Section),
     ("questions and answers", Cue::QandA),
 ];
-
-static FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(CUES.iter().map(|(p, _)| p))
-        .ok()
-});
 
 /// True when a blank line separates the two positions.
 fn blank_line_between(text: &str, a: usize, b: usize) -> bool {
@@ -113,28 +108,40 @@ const LEGEND_WORDS: &[&str] = &[
     "assumptions",
 ];
 
+/// ASCII-case-insensitive `contains`.
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 fn mentions_legend(s: &str) -> bool {
-    let lower = s.to_lowercase();
-    LEGEND_WORDS.iter().any(|w| lower.contains(w))
+    LEGEND_WORDS.iter().any(|w| contains_ci(s, w))
 }
 
 /// The boilerplate sections of `text`, in order, as spans that cover whole
-/// sentences.
-pub(crate) fn boilerplate(text: &str, sentences: &[Sentence]) -> Vec<Span> {
-    let Some(finder) = FINDER.as_ref() else {
-        return Vec::new();
-    };
+/// sentences. `hits` are the positions of [`CUES`] in the text, in order:
+/// (byte offset, index into [`CUES`]).
+pub(crate) fn boilerplate(
+    text: &str,
+    sentences: &[Sentence],
+    hits: &[(usize, usize)],
+) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut next_free = 0; // first sentence not yet inside a section
-    for m in finder.find_iter(text) {
-        let i = sentences.partition_point(|s| s.span.end <= m.start());
-        if i < next_free {
-            continue;
-        }
-        let Some(s) = sentences.get(i).filter(|s| s.span.start <= m.start()) else {
+    let mut last_seen = None; // a sentence is judged once per kind of cue
+    for &(at, pattern) in hits {
+        let Some(&(_, cue)) = CUES.get(pattern) else {
             continue;
         };
-        let cue = CUES[m.pattern().as_usize()].1;
+        let i = sentences.partition_point(|s| s.span.end <= at);
+        if i < next_free || last_seen == Some((i, cue)) {
+            continue;
+        }
+        last_seen = Some((i, cue));
+        let Some(s) = sentences.get(i).filter(|s| s.span.start <= at) else {
+            continue;
+        };
         let body = s.span.slice(text);
         let last = if s.heading {
             section_after_heading(text, sentences, i, cue == Cue::QandA)
@@ -220,7 +227,14 @@ mod tests {
     use crate::tokenize::sentences;
 
     fn sections(text: &str) -> Vec<&str> {
-        boilerplate(text, &sentences(text))
+        let lower = text.to_lowercase();
+        let mut hits: Vec<(usize, usize)> = CUES
+            .iter()
+            .enumerate()
+            .flat_map(|(k, (c, _))| lower.match_indices(c).map(move |(at, _)| (at, k)))
+            .collect();
+        hits.sort();
+        boilerplate(text, &sentences(text), &hits)
             .into_iter()
             .map(|s| s.slice(text))
             .collect()
