@@ -346,6 +346,7 @@ impl Rhetoric {
                 cue: CueText::Cue(pattern),
                 sentence: cur,
                 absorbed: false,
+                answered: false,
             });
         });
 
@@ -379,6 +380,7 @@ impl Rhetoric {
                         cue: CueText::Owned(cue),
                         sentence: hits[h].sentence,
                         absorbed: false,
+                        answered: false,
                     });
                 }
             }
@@ -394,6 +396,7 @@ impl Rhetoric {
                     cue: CueText::Owned(f.cue),
                     sentence: f.sentence,
                     absorbed: false,
+                    answered: false,
                 });
             }
         }
@@ -411,6 +414,7 @@ impl Rhetoric {
                 cue: CueText::Owned(f.cue),
                 sentence: f.sentence,
                 absorbed: false,
+                answered: false,
             });
         }
         for f in structural::questions(text, sentences, quotes) {
@@ -420,6 +424,7 @@ impl Rhetoric {
                 cue: CueText::Owned(f.cue),
                 sentence: f.sentence,
                 absorbed: false,
+                answered: f.answered,
             });
         }
         found.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
@@ -454,7 +459,7 @@ impl Rhetoric {
                     span: h.span,
                     sentence: h.sentence,
                     voice,
-                    context: in_legend.then_some(Context::Boilerplate),
+                    context: (in_legend || h.answered).then_some(Context::Boilerplate),
                 }
             })
             .collect()
@@ -487,6 +492,8 @@ struct Hit {
     sentence: usize,
     /// Replaced by the frame that contains it.
     absorbed: bool,
+    /// A question a filing's Q&A answers (boilerplate).
+    answered: bool,
 }
 
 /// A cue: a lexicon pattern, or text made by a structural detector.

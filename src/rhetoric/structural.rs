@@ -42,6 +42,8 @@ pub(crate) struct Found {
     pub span: Span,
     pub cue: String,
     pub sentence: usize,
+    /// A question a filing's Q&A answers: boilerplate.
+    pub answered: bool,
 }
 
 /// White-space-separated tokens of `text[a..b]` with their spans.
@@ -131,7 +133,7 @@ pub(crate) fn questions(text: &str, sentences: &[Sentence], quotes: &[Quotation]
         if crate::tokenize::inside_quotation(quotes, Span::new(mark, mark + 1)) {
             continue;
         }
-        if starts_like(body, &["Q:", "Q.", "Q ", "Question:"]) {
+        if starts_like(body, &["Q:", "Q.", "Q ", "Question:"]) || item_label(body) {
             continue;
         }
         let next = sentences
@@ -139,6 +141,12 @@ pub(crate) fn questions(text: &str, sentences: &[Sentence], quotes: &[Quotation]
             .map(|n| n.span.slice(text))
             .unwrap_or("");
         if starts_like(next, &["A:", "A.", "A ", "Answer:"]) {
+            continue;
+        }
+        // A form or table row: columns follow the question on its line.
+        let line_end = text[mark..].find('\n').map_or(text.len(), |p| mark + p);
+        let rest = &text[mark + 1..line_end];
+        if !rest.trim().is_empty() && (rest.contains('\t') || rest.starts_with("   ")) {
             continue;
         }
         // The question is the last clause: after a colon or semicolon.
@@ -149,16 +157,79 @@ pub(crate) fn questions(text: &str, sentences: &[Sentence], quotes: &[Quotation]
                 .len();
         let start = s.span.start + cut + lead;
         let end = s.span.start + body.len();
-        if start >= end {
+        if start >= end || !prose(&text[start..end]) {
             continue;
         }
         out.push(Found {
             span: Span::new(start, end),
             cue: one_line(&text[start..end]),
             sentence: i,
+            answered: false,
         });
     }
+    // A run of procedural questions is a filing's Q&A: answered, boilerplate.
+    let procedural = |f: &Found| f.cue.split_whitespace().any(|w| is_one_of(w, PROCEDURAL));
+    if out.iter().filter(|f| procedural(f)).count() >= 3 {
+        for f in out.iter_mut().filter(|f| procedural(f)) {
+            f.answered = true;
+        }
+    }
     out
+}
+
+/// Words of a filing's questions and answers ("Who is entitled to vote?").
+const PROCEDURAL: &[&str] = &[
+    "ballot",
+    "broker",
+    "dividend",
+    "dividends",
+    "eligible",
+    "meeting",
+    "participate",
+    "plan",
+    "proxies",
+    "proxy",
+    "quorum",
+    "registrant",
+    "stockholder",
+    "stockholders",
+    "shareholder",
+    "shareholders",
+    "vote",
+    "voted",
+    "votes",
+    "voting",
+];
+
+/// Words, not data: at least two words of letters, and mostly letters.
+fn prose(s: &str) -> bool {
+    let words = s
+        .split_whitespace()
+        .filter(|w| {
+            !bare(w).is_empty()
+                && bare(w)
+                    .chars()
+                    .all(|c| c.is_alphabetic() || "'’-".contains(c))
+        })
+        .count();
+    let chars = s.chars().count();
+    let letters = s
+        .chars()
+        .filter(|c| c.is_alphabetic() || c.is_whitespace())
+        .count();
+    words >= 2 && letters * 10 >= chars * 8
+}
+
+/// The sentence opens with a form's item label: "4.", "1(c).", "(a)".
+fn item_label(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    let label = first.trim_end_matches(['.', ')', ':']);
+    !label.is_empty()
+        && label.len() <= 12
+        && label
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || c == '(' || c == ')')
+        && (label.chars().any(|c| c.is_ascii_digit()) || first.starts_with('('))
 }
 
 /// Speech verbs: a quotation next to one is attributed speech.
@@ -198,6 +269,7 @@ const SPEECH: &[&str] = &[
 const NAMING: &[&str] = &[
     "caption",
     "captioned",
+    "deemed",
     "defined",
     "entitled",
     "heading",
@@ -261,7 +333,20 @@ pub(crate) fn scare_quotes(text: &str, sentences: &[Sentence], quotes: &[Quotati
         {
             continue;
         }
-        // Names, titles and acronyms: "Risk Factors", “SEC”.
+        // Keys of data (`"schema": {`), not words in prose.
+        if after == Some(':') {
+            continue;
+        }
+        // Names, titles and acronyms: "Risk Factors", “SEC”; outside a
+        // heading, a capitalised quotation is a title or a defined name
+        // (See “Use of Proceeds”).
+        let headline = sentence.heading || title_case(sentence.span.slice(text));
+        if !headline
+            && words[0].starts_with(char::is_uppercase)
+            && q.span.start > sentence.span.start
+        {
+            continue;
+        }
         let capitalised = words
             .iter()
             .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
@@ -283,9 +368,25 @@ pub(crate) fn scare_quotes(text: &str, sentences: &[Sentence], quotes: &[Quotati
             span: q.span,
             cue: one_line(core),
             sentence: cur,
+            answered: false,
         });
     }
     out
+}
+
+/// A line in title case ("Who Pays for “Choice”?"): most words of four
+/// letters or more are capitalised.
+fn title_case(s: &str) -> bool {
+    let long: Vec<&str> = s
+        .split_whitespace()
+        .map(bare)
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    !long.is_empty() && caps * 10 >= long.len() * 8
 }
 
 /// The quotation stands in a list of quotations (“anticipate,” “believe,”).
@@ -339,9 +440,18 @@ fn defined(text: &str, sentence: Span, q: &Quotation) -> bool {
     if in_parens || after.trim_start().starts_with(')') {
         return true;
     }
-    let last = tokens_before(text, sentence.start, q.span.start, 1);
+    let last = tokens_before(text, sentence.start, q.span.start, 4);
     let next = tokens(text, q.span.end, sentence.end).next();
-    last.first().is_some_and(|(_, w)| is_one_of(w, NAMING))
+    // "referred to as", "we refer to them as", "known as".
+    let referred_as = last.last().is_some_and(|(_, w)| is_word(w, "as"))
+        && last.iter().any(|(_, w)| {
+            is_one_of(
+                w,
+                &["refer", "referred", "known", "designated", "collectively"],
+            )
+        });
+    referred_as
+        || last.last().is_some_and(|(_, w)| is_one_of(w, NAMING))
         || next.is_some_and(|(_, w)| is_one_of(w, DEFINES))
 }
 
@@ -470,6 +580,7 @@ pub(crate) fn not_but(text: &str, sentences: &[Sentence], skip: &[Span]) -> Vec<
             span,
             cue: "not … but".to_string(),
             sentence: i,
+            answered: false,
         });
     }
     out
@@ -515,6 +626,27 @@ mod tests {
         assert!(q("Q: What will I receive in the merger?\nA: 0.1235 shares.").is_empty());
         assert!(q("What will I receive? A: You will receive 0.1235 shares.").is_empty());
         assert!(q("The deal closed.").is_empty());
+        // Data, form items and table rows are not questions of an author.
+        assert!(q("M9#LC<PO? %&:#%4!#@6_JJ0QTD?").is_empty());
+        assert!(q("4. Does Registrant act as a transfer agent for its own securities?").is_empty());
+        assert!(q("HAS A ROLLING LOSS RATE EVENT OCCURRED?      NO").is_empty());
+    }
+
+    #[test]
+    fn a_run_of_procedural_questions_is_answered() {
+        let t = "Who is soliciting my vote?\n\nThe Board.\n\nWhat am I voting on?\n\nTwo proposals.\n\nWho is entitled to vote?\n\nHolders.\n\nWho Truly Benefits?";
+        let found = questions(t, &sentences(t), &quotations(t));
+        let answered: Vec<(&str, bool)> =
+            found.iter().map(|f| (f.cue.as_str(), f.answered)).collect();
+        assert_eq!(
+            answered,
+            [
+                ("Who is soliciting my vote?", true),
+                ("What am I voting on?", true),
+                ("Who is entitled to vote?", true),
+                ("Who Truly Benefits?", false)
+            ]
+        );
     }
 
     #[test]
@@ -539,6 +671,10 @@ mod tests {
             "“Nonsense,” he said.",
             "Intrator called it “transformative” on a call.",
             "Filed with the Securities and Exchange Commission (“SEC”).",
+            "See “Use of Proceeds” for details.",
+            "It shall not be deemed “filed” for purposes of Section 18.",
+            "We refer to them as “bottler’s agreements,” with partners.",
+            "{ \"schema\": { \"local\": 1 } }",
             "The claim that “we’re not paying rent for the next 15 years” sounds impressive.",
         ] {
             assert!(sq(text).is_empty(), "{text}: {:?}", sq(text));
