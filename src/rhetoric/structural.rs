@@ -4,11 +4,17 @@
 //!   quotation) that ends in `?`, headings included. The marker covers the
 //!   question itself: in "The Power Disconnect: Who Truly Benefits?" that is
 //!   "Who Truly Benefits?". Questions of a Q&A ("Q: ...", or followed by
-//!   "A: ...") are answered, so they are not rhetorical.
+//!   "A: ...") are answered, so they are not rhetorical; nor are form items
+//!   ("4. Does Registrant ...?"), table rows or data. Three or more
+//!   procedural questions ("Who is entitled to vote?") make a filing's Q&A:
+//!   they stay markers, tagged boilerplate.
 //! - Scare quotes: one to three words in quotation marks that are neither
 //!   attributed speech (`said`, `according to`, `called it` nearby), nor a
 //!   defined term (`(the “Company”)`, `“Merger Agreement” means`), nor a
 //!   title or an item of a list of quoted words (`“anticipate,” “believe,”`).
+//!   Only quotation marks of prose count (not `="..."` attribute values or
+//!   data keys), and outside a headline a capitalised quotation is a title
+//!   (See “Use of Proceeds”).
 //! - Contrast frames: "driven more by X than Y", "less about X and more about
 //!   Y", "not X but Y" (within one sentence, at most [`FRAME_WORDS`] words
 //!   between the two halves).
