@@ -23,7 +23,9 @@ pub struct Options {
 
 impl Options {
     fn rhetoric(&self) -> &Rhetoric {
-        self.rhetoric.as_ref().unwrap_or_else(|| Rhetoric::builtin())
+        self.rhetoric
+            .as_ref()
+            .unwrap_or_else(|| Rhetoric::builtin())
     }
 }
 
@@ -66,7 +68,11 @@ impl Analysis {
     /// Indices of the markers in the claim's sentence.
     pub fn markers_of(&self, claim: &Claim) -> impl Iterator<Item = usize> + '_ {
         let sentence = claim.sentence;
-        self.markers.iter().enumerate().filter(move |(_, m)| m.sentence == sentence).map(|(i, _)| i)
+        self.markers
+            .iter()
+            .enumerate()
+            .filter(move |(_, m)| m.sentence == sentence)
+            .map(|(i, _)| i)
     }
 }
 
@@ -84,12 +90,29 @@ pub fn analyze(source: Source, options: &Options) -> Analysis {
         (None, vec![None; claims.len()])
     } else {
         match check::choose_record(text, &options.records) {
-            Some(r) => (Some(r.id.clone()), check::check_claims(text, &claims, r, date).into_iter().map(Some).collect()),
+            Some(r) => (
+                Some(r.id.clone()),
+                check::check_claims(text, &claims, r, date)
+                    .into_iter()
+                    .map(Some)
+                    .collect(),
+            ),
             None => {
                 notes.push("no record applies: the document mentions none of the records' entities; claims are not checked".into());
                 (None, vec![None; claims.len()])
             }
         }
     };
-    Analysis { source, sentences, quotations, words, claims, markers, checks, record, date, notes }
+    Analysis {
+        source,
+        sentences,
+        quotations,
+        words,
+        claims,
+        markers,
+        checks,
+        record,
+        date,
+        notes,
+    }
 }

@@ -30,7 +30,8 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 impl Date {
     /// A date, if the day exists.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Date { year, month, day })
     }
 
     /// Parses `YYYY-MM-DD`.
@@ -70,7 +71,8 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let s = String::deserialize(d)?;
-        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a date (YYYY-MM-DD): {s}")))
+        Date::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a date (YYYY-MM-DD): {s}")))
     }
 }
 
@@ -91,12 +93,18 @@ impl Period {
 
     /// A whole month.
     pub fn month(year: i32, month: u8) -> Option<Period> {
-        Some(Period { start: Date::new(year, month, 1)?, end: Date::new(year, month, days_in_month(year, month))? })
+        Some(Period {
+            start: Date::new(year, month, 1)?,
+            end: Date::new(year, month, days_in_month(year, month))?,
+        })
     }
 
     /// Months `first..=last` of `year`.
     pub fn months(year: i32, first: u8, last: u8) -> Option<Period> {
-        Some(Period { start: Period::month(year, first)?.start, end: Period::month(year, last)?.end })
+        Some(Period {
+            start: Period::month(year, first)?.start,
+            end: Period::month(year, last)?.end,
+        })
     }
 
     /// Quarter `q` (1–4) of `year`.
@@ -144,12 +152,15 @@ impl fmt::Display for Period {
         if s == e {
             return write!(f, "{s}");
         }
-        let whole_months = s.day == 1 && e.day == days_in_month(e.year, e.month) && s.year == e.year;
+        let whole_months =
+            s.day == 1 && e.day == days_in_month(e.year, e.month) && s.year == e.year;
         if whole_months {
             match (s.month, e.month) {
                 (1, 12) => return write!(f, "{}", s.year),
                 (a, b) if a == b => return write!(f, "{:04}-{:02}", s.year, a),
-                (a, b) if b == a + 2 && a % 3 == 1 => return write!(f, "{}-Q{}", s.year, a / 3 + 1),
+                (a, b) if b == a + 2 && a % 3 == 1 => {
+                    return write!(f, "{}-Q{}", s.year, a / 3 + 1);
+                }
                 (1, 6) => return write!(f, "{}-H1", s.year),
                 (7, 12) => return write!(f, "{}-H2", s.year),
                 _ => {}
@@ -171,7 +182,11 @@ mod tests {
         }
         assert_eq!(Period::parse("2025-Q5"), None);
         assert_eq!(Date::parse("2025-02-29"), None);
-        assert!(Period::parse("2025-Q4").is_some_and(|p| p.contains(Date { year: 2025, month: 11, day: 30 })));
+        assert!(Period::parse("2025-Q4").is_some_and(|p| p.contains(Date {
+            year: 2025,
+            month: 11,
+            day: 30
+        })));
     }
 
     #[test]

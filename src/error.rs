@@ -36,7 +36,12 @@ pub struct Error {
 impl Error {
     /// An error about `path`.
     pub fn new(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Error {
-        Error { kind, path: Some(path.into()), location: None, message: message.into() }
+        Error {
+            kind,
+            path: Some(path.into()),
+            location: None,
+            message: message.into(),
+        }
     }
 
     /// The same error at a line and column.

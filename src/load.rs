@@ -62,7 +62,12 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
     (inputs, errors)
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<Error>, seen: &mut HashSet<PathBuf>) {
+fn walk(
+    dir: &Path,
+    found: &mut Vec<PathBuf>,
+    errors: &mut Vec<Error>,
+    seen: &mut HashSet<PathBuf>,
+) {
     // A symlink loop would bring us back to a directory already walked.
     let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     if !seen.insert(canonical) {
@@ -71,14 +76,21 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<Error>, seen: &mu
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            errors.push(Error::new(ErrorKind::Io, dir.display().to_string(), format!("cannot read directory: {}", io_reason(&e))));
+            errors.push(Error::new(
+                ErrorKind::Io,
+                dir.display().to_string(),
+                format!("cannot read directory: {}", io_reason(&e)),
+            ));
             return;
         }
     };
     let mut names: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     names.sort();
     for path in names {
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
@@ -88,7 +100,11 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<Error>, seen: &mu
             Ok(_) => {}
             Err(e) => {
                 if is_document(&path) {
-                    errors.push(Error::new(ErrorKind::Io, path.display().to_string(), format!("cannot read: {}", io_reason(&e))));
+                    errors.push(Error::new(
+                        ErrorKind::Io,
+                        path.display().to_string(),
+                        format!("cannot read: {}", io_reason(&e)),
+                    ));
                 }
             }
         }
@@ -99,7 +115,9 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<Error>, seen: &mu
 /// and not the `*.notes.md` files that sit beside corpus documents.
 pub fn is_document(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    Format::from_extension(path).is_some() && !name.ends_with(".notes.md") && !name.eq_ignore_ascii_case("readme.md")
+    Format::from_extension(path).is_some()
+        && !name.ends_with(".notes.md")
+        && !name.eq_ignore_ascii_case("readme.md")
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -121,26 +139,47 @@ pub fn load(input: &Input, max_bytes: u64) -> Result<Source, Error> {
                 .lock()
                 .take(max_bytes + 1)
                 .read_to_end(&mut buf)
-                .map_err(|e| Error::new(ErrorKind::Io, &name, format!("cannot read standard input: {}", io_reason(&e))))?;
+                .map_err(|e| {
+                    Error::new(
+                        ErrorKind::Io,
+                        &name,
+                        format!("cannot read standard input: {}", io_reason(&e)),
+                    )
+                })?;
             buf
         }
         Input::File(p) => {
-            let meta = std::fs::metadata(p)
-                .map_err(|e| Error::new(ErrorKind::Io, &name, format!("cannot read: {}", io_reason(&e))))?;
+            let meta = std::fs::metadata(p).map_err(|e| {
+                Error::new(
+                    ErrorKind::Io,
+                    &name,
+                    format!("cannot read: {}", io_reason(&e)),
+                )
+            })?;
             if meta.is_dir() {
                 return Err(Error::new(ErrorKind::Io, &name, "is a directory"));
             }
             if meta.len() > max_bytes {
                 return Err(too_large(&name, meta.len(), max_bytes));
             }
-            std::fs::read(p).map_err(|e| Error::new(ErrorKind::Io, &name, format!("cannot read: {}", io_reason(&e))))?
+            std::fs::read(p).map_err(|e| {
+                Error::new(
+                    ErrorKind::Io,
+                    &name,
+                    format!("cannot read: {}", io_reason(&e)),
+                )
+            })?
         }
     };
     if bytes.len() as u64 > max_bytes {
         return Err(too_large(&name, bytes.len() as u64, max_bytes));
     }
     if decode::looks_binary(&bytes) {
-        return Err(Error::new(ErrorKind::Binary, &name, "skipped: looks binary (NUL bytes); claimlens reads text, HTML and Markdown"));
+        return Err(Error::new(
+            ErrorKind::Binary,
+            &name,
+            "skipped: looks binary (NUL bytes); claimlens reads text, HTML and Markdown",
+        ));
     }
     Ok(Source::from_bytes(name, bytes, None))
 }

@@ -22,7 +22,11 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     let result = match cli.command {
@@ -41,7 +45,10 @@ fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
@@ -59,7 +66,11 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         Ok(r) => r,
         Err(code) => return Ok(code),
     };
-    let options = Options { records, rhetoric, as_of: args.as_of };
+    let options = Options {
+        records,
+        rhetoric,
+        as_of: args.as_of,
+    };
     let (inputs, errors) = load::expand(&args.paths);
     let mut outcomes: Vec<Outcome> = Vec::new();
     for e in errors {
@@ -79,20 +90,28 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if inputs.is_empty() && outcomes.is_empty() {
-        eprintln!("claimlens: error: no documents found (claimlens reads .txt, .md, .markdown, .htm and .html files, or - for standard input)");
+        eprintln!(
+            "claimlens: error: no documents found (claimlens reads .txt, .md, .markdown, .htm and .html files, or - for standard input)"
+        );
         return Ok(ExitCode::from(2));
     }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            args.output.is_none() && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            args.output.is_none()
+                && io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let render_options = RenderOptions { color: color && args.format == OutputFormat::Human };
+    let render_options = RenderOptions {
+        color: color && args.format == OutputFormat::Human,
+    };
     match &args.output {
-        Some(path) => write_atomically(path, |w| report::render(args.format, &outcomes, render_options, w))
-            .with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => write_atomically(path, |w| {
+            report::render(args.format, &outcomes, render_options, w)
+        })
+        .with_context(|| format!("cannot write {}", path.display()))?,
         None => {
             let stdout = io::stdout();
             let mut w = io::BufWriter::new(stdout.lock());
@@ -100,20 +119,28 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             w.flush()?;
         }
     }
-    let failed = args.fail_on.is_some_and(|f| outcomes.iter().any(|o| meets(o, f)));
-    Ok(if input_error && (inputs.is_empty() || outcomes.iter().all(|o| matches!(o, Outcome::Failed(_)))) {
-        ExitCode::from(2)
-    } else if failed {
-        ExitCode::from(1)
-    } else if input_error {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    let failed = args
+        .fail_on
+        .is_some_and(|f| outcomes.iter().any(|o| meets(o, f)));
+    Ok(
+        if input_error
+            && (inputs.is_empty() || outcomes.iter().all(|o| matches!(o, Outcome::Failed(_))))
+        {
+            ExitCode::from(2)
+        } else if failed {
+            ExitCode::from(1)
+        } else if input_error {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }
 
 fn meets(outcome: &Outcome, fail_on: FailOn) -> bool {
-    let Outcome::Analyzed(a) = outcome else { return false };
+    let Outcome::Analyzed(a) = outcome else {
+        return false;
+    };
     a.checks.iter().flatten().any(|c| match fail_on {
         FailOn::Contradicted | FailOn::Minor => c.verdict == Verdict::Contradicted,
         FailOn::Unverifiable => c.verdict == Verdict::Unverifiable,
@@ -174,14 +201,27 @@ fn load_records(paths: &[PathBuf]) -> Result<Vec<DealRecord>, Vec<claimlens::Err
             }
         }
     }
-    if errors.is_empty() { Ok(records) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(records)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Writes through a temporary file beside `path`, renamed into place only
 /// when everything was written, so a failed run never leaves half a report.
-fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("report");
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("report");
     let tmp = dir.join(format!(".{name}.claimlens-{}.tmp", std::process::id()));
     let result = (|| -> anyhow::Result<()> {
         let file = std::fs::File::create(&tmp)?;
@@ -199,7 +239,11 @@ fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Resul
 }
 
 fn run_tokens(args: TokensArgs) -> anyhow::Result<ExitCode> {
-    let input = if args.path.as_os_str() == "-" { Input::Stdin } else { Input::File(args.path.clone()) };
+    let input = if args.path.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::File(args.path.clone())
+    };
     let source = match load::load(&input, load::DEFAULT_MAX_BYTES) {
         Ok(s) => s,
         Err(e) => {

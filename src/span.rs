@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// `start` is the offset of the first byte, `end` the offset one past the last
 /// byte. An empty span (`start == end`) marks a position.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// Offset of the first byte.
     pub start: usize,
@@ -27,7 +29,10 @@ impl Span {
     #[inline]
     pub fn new(start: usize, end: usize) -> Span {
         if end < start {
-            Span { start: end, end: start }
+            Span {
+                start: end,
+                end: start,
+            }
         } else {
             Span { start, end }
         }
@@ -60,13 +65,19 @@ impl Span {
     /// The smallest span covering both.
     #[inline]
     pub fn cover(&self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// The span shifted right by `by` bytes.
     #[inline]
     pub fn shift(&self, by: usize) -> Span {
-        Span { start: self.start + by, end: self.end + by }
+        Span {
+            start: self.start + by,
+            end: self.end + by,
+        }
     }
 
     /// The text this span covers in `text`, or `""` if it is out of range or

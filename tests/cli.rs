@@ -7,12 +7,16 @@ use std::process::{Command, Output, Stdio};
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_claimlens"));
-    c.env_remove("NO_COLOR").current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.env_remove("NO_COLOR")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
     c
 }
 
 fn run(args: &[&str]) -> Output {
-    bin().args(args).output().unwrap_or_else(|e| panic!("cannot run claimlens: {e}"))
+    bin()
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run claimlens: {e}"))
 }
 
 fn run_stdin(args: &[&str], input: &str) -> Output {
@@ -23,8 +27,13 @@ fn run_stdin(args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap_or_else(|e| panic!("cannot run claimlens: {e}"));
-    child.stdin.take().map(|mut s| s.write_all(input.as_bytes()));
-    child.wait_with_output().unwrap_or_else(|e| panic!("claimlens did not finish: {e}"))
+    child
+        .stdin
+        .take()
+        .map(|mut s| s.write_all(input.as_bytes()));
+    child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("claimlens did not finish: {e}"))
 }
 
 fn text(b: &[u8]) -> String {
@@ -51,11 +60,17 @@ fn check_runs_and_exits_zero() {
 
 #[test]
 fn standard_input_is_read() {
-    let out = run_stdin(&["check", "-", "--format", "json"], "CoreWeave pays $9 billion for less than 10% of it.");
+    let out = run_stdin(
+        &["check", "-", "--format", "json"],
+        "CoreWeave pays $9 billion for less than 10% of it.",
+    );
     assert_eq!(out.status.code(), Some(0), "stderr: {}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
     assert_eq!(v["documents"][0]["path"], "-");
-    assert_eq!(v["documents"][0]["claims"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        v["documents"][0]["claims"].as_array().map(Vec::len),
+        Some(2)
+    );
 }
 
 #[test]
@@ -63,8 +78,14 @@ fn missing_file_among_good_ones_is_reported_and_the_rest_run() {
     let out = run(&["check", "no/such/file.txt", SEED, "--format", "jsonl"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("no/such/file.txt") && stderr.contains("no such file"), "{stderr}");
-    let lines: Vec<serde_json::Value> = text(&out.stdout).lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    assert!(
+        stderr.contains("no/such/file.txt") && stderr.contains("no such file"),
+        "{stderr}"
+    );
+    let lines: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["path"], "no/such/file.txt");
     assert!(lines[0]["error"].is_string());
@@ -83,12 +104,24 @@ fn unreadable_file_among_good_ones() {
     std::fs::set_permissions(&b, std::fs::Permissions::from_mode(0o000)).unwrap_or_default();
     // root can read anything; the test then only checks that all files ran
     let root_reads = std::fs::read(&b).is_ok();
-    let out = run(&["check", dir.to_str().unwrap_or_default(), "--format", "jsonl"]);
-    let lines: Vec<serde_json::Value> = text(&out.stdout).lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let out = run(&[
+        "check",
+        dir.to_str().unwrap_or_default(),
+        "--format",
+        "jsonl",
+    ]);
+    let lines: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
     assert_eq!(lines.len(), 3, "{}", text(&out.stdout));
     if !root_reads {
         assert_eq!(out.status.code(), Some(2));
-        assert!(lines[1]["error"].as_str().is_some_and(|e| e.contains("permission denied")));
+        assert!(
+            lines[1]["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("permission denied"))
+        );
         assert!(text(&out.stderr).contains("b.txt"));
     }
     assert!(lines[2]["claims"].as_array().is_some_and(|c| c.len() == 1));
@@ -100,7 +133,12 @@ fn binary_files_are_skipped_with_a_warning() {
     let dir = scratch("binary");
     std::fs::write(dir.join("a.txt"), b"PK\x03\x04\x00\x00binary").unwrap_or_default();
     std::fs::write(dir.join("b.txt"), "Holders own 9.4% of it.").unwrap_or_default();
-    let out = run(&["check", dir.to_str().unwrap_or_default(), "--format", "jsonl"]);
+    let out = run(&[
+        "check",
+        dir.to_str().unwrap_or_default(),
+        "--format",
+        "jsonl",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stderr).contains("warning") && text(&out.stderr).contains("a.txt"));
     assert_eq!(text(&out.stdout).lines().count(), 1);
@@ -109,9 +147,15 @@ fn binary_files_are_skipped_with_a_warning() {
 #[test]
 fn usage_errors_exit_two() {
     assert_eq!(run(&["check"]).status.code(), Some(2));
-    assert_eq!(run(&["check", SEED, "--format", "yaml"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["check", SEED, "--format", "yaml"]).status.code(),
+        Some(2)
+    );
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
-    assert_eq!(run(&["check", SEED, "--as-of", "yesterday"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["check", SEED, "--as-of", "yesterday"]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]
@@ -136,12 +180,22 @@ fn bad_record_exits_two_naming_file_and_line() {
 fn output_is_written_atomically() {
     let dir = scratch("output");
     let target = dir.join("report.json");
-    let out = run(&["check", SEED, "--format", "json", "--output", target.to_str().unwrap_or_default()]);
+    let out = run(&[
+        "check",
+        SEED,
+        "--format",
+        "json",
+        "--output",
+        target.to_str().unwrap_or_default(),
+    ]);
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
-    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&target).unwrap_or_default()).unwrap_or_default();
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&target).unwrap_or_default()).unwrap_or_default();
     assert_eq!(v["schema"], "claimlens/1");
-    let leftovers: Vec<_> = std::fs::read_dir(&dir).map(|r| r.filter_map(Result::ok).collect()).unwrap_or_default();
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .map(|r| r.filter_map(Result::ok).collect())
+        .unwrap_or_default();
     assert_eq!(leftovers.len(), 1, "temporary files left behind");
     // A report that cannot be written leaves nothing behind and exits 2.
     let bad = dir.join("missing-dir").join("r.json");
@@ -153,7 +207,10 @@ fn output_is_written_atomically() {
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let plain = run(&["check", SEED]);
-    assert!(!text(&plain.stdout).contains('\x1b'), "no colour when piped");
+    assert!(
+        !text(&plain.stdout).contains('\x1b'),
+        "no colour when piped"
+    );
     let forced = run(&["check", SEED, "--color", "always"]);
     assert!(text(&forced.stdout).contains('\x1b'));
     let json = run(&["check", SEED, "--color", "always", "--format", "json"]);

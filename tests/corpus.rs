@@ -12,18 +12,32 @@ fn records() -> Vec<claimlens::DealRecord> {
     files.sort();
     files
         .iter()
-        .map(|p| claimlens::check::record::read(p).unwrap_or_else(|e| panic!("{}: {e:?}", p.display())))
+        .map(|p| {
+            claimlens::check::record::read(p).unwrap_or_else(|e| panic!("{}: {e:?}", p.display()))
+        })
         .collect()
 }
 
 fn render(path: &std::path::Path, format: OutputFormat) -> String {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let rel = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(path).display().to_string();
-    let options = Options { records: records(), ..Options::default() };
+    let rel = path
+        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    let options = Options {
+        records: records(),
+        ..Options::default()
+    };
     let analysis = analyze(Source::from_bytes(rel, bytes, None), &options);
     let mut out = Vec::new();
-    report::render(format, &[Outcome::Analyzed(Box::new(analysis))], RenderOptions::default(), &mut out)
-        .unwrap_or_else(|e| panic!("render: {e}"));
+    report::render(
+        format,
+        &[Outcome::Analyzed(Box::new(analysis))],
+        RenderOptions::default(),
+        &mut out,
+    )
+    .unwrap_or_else(|e| panic!("render: {e}"));
     String::from_utf8(out).unwrap_or_else(|e| panic!("utf-8: {e}"))
 }
 
@@ -37,7 +51,8 @@ fn corpus_human() {
 #[test]
 fn corpus_json() {
     insta::glob!("../corpus/documents", "*.{txt,html}", |path| {
-        let json: serde_json::Value = serde_json::from_str(&render(path, OutputFormat::Json)).unwrap_or_default();
+        let json: serde_json::Value =
+            serde_json::from_str(&render(path, OutputFormat::Json)).unwrap_or_default();
         insta::assert_json_snapshot!(json);
     });
 }

@@ -82,39 +82,66 @@ struct Summary {
 fn corpus_json(format: &str) -> Vec<u8> {
     let out = Command::new(env!("CARGO_BIN_EXE_claimlens"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["check", "corpus/documents", "--record", "corpus/records", "--format", format])
+        .args([
+            "check",
+            "corpus/documents",
+            "--record",
+            "corpus/records",
+            "--format",
+            format,
+        ])
         .output()
         .unwrap_or_else(|e| panic!("cannot run claimlens: {e}"));
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out.stdout
 }
 
 #[test]
 fn json_follows_the_contract() {
-    let top: Top = serde_json::from_slice(&corpus_json("json")).unwrap_or_else(|e| panic!("contract broken: {e}"));
+    let top: Top = serde_json::from_slice(&corpus_json("json"))
+        .unwrap_or_else(|e| panic!("contract broken: {e}"));
     assert_eq!(top.schema, "claimlens/1");
     assert!(top.documents.len() >= 6);
     for d in &top.documents {
-        let bytes = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&d.path)).unwrap_or_default();
+        let bytes = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&d.path))
+            .unwrap_or_default();
         assert_eq!(d.bytes, bytes.len());
         assert_eq!(d.summary.claims, d.claims.len());
         assert_eq!(d.summary.markers, d.markers.len());
-        assert_eq!(d.summary.supported + d.summary.contradicted + d.summary.unverifiable <= d.claims.len(), true);
+        assert_eq!(
+            d.summary.supported + d.summary.contradicted + d.summary.unverifiable <= d.claims.len(),
+            true
+        );
         for (i, c) in d.claims.iter().enumerate() {
             assert_eq!(c.id, format!("c{}", i + 1));
             // The span points into the original bytes and holds the claim's text.
-            assert_eq!(String::from_utf8_lossy(&bytes[c.span.start..c.span.end]), c.text, "{}", d.path);
+            assert_eq!(
+                String::from_utf8_lossy(&bytes[c.span.start..c.span.end]),
+                c.text,
+                "{}",
+                d.path
+            );
             assert!(c.span.line >= 1 && c.span.column >= 1 && c.sentence >= 1);
             assert!(c.precision >= 0.0);
             assert!(c.value.is_some() || c.kind == "date");
-            assert!(["eq", "approx", "lt", "le", "gt", "ge", "range"].contains(&c.comparator.as_str()));
+            assert!(
+                ["eq", "approx", "lt", "le", "gt", "ge", "range"].contains(&c.comparator.as_str())
+            );
             assert_eq!(c.upper.is_some(), c.comparator == "range");
             for m in &c.markers {
                 assert!(d.markers.iter().any(|x| &x.id == m));
             }
         }
         for m in &d.markers {
-            assert_eq!(String::from_utf8_lossy(&bytes[m.span.start..m.span.end]), m.text);
+            assert_eq!(
+                String::from_utf8_lossy(&bytes[m.span.start..m.span.end]),
+                m.text
+            );
         }
     }
 }
@@ -128,6 +155,7 @@ fn jsonl_is_one_document_per_line() {
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
         assert_eq!(v["schema"], "claimlens/1");
-        let _: Doc = serde_json::from_value(v).unwrap_or_else(|e| panic!("line breaks the contract: {e}"));
+        let _: Doc =
+            serde_json::from_value(v).unwrap_or_else(|e| panic!("line breaks the contract: {e}"));
     }
 }

@@ -12,17 +12,22 @@ use crate::date::Date;
 const MONTHS: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
 
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    let re = format!(r"(?im)^\s*(?:published|updated|posted|dated|date)\s*:?\s*(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?{MONTHS}\s+(\d{{1,2}}),?\s+(\d{{4}})");
+    let re = format!(
+        r"(?im)^\s*(?:published|updated|posted|dated|date)\s*:?\s*(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?{MONTHS}\s+(\d{{1,2}}),?\s+(\d{{4}})"
+    );
     Regex::new(&re).unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    let re = format!(r"(?m){MONTHS}\s+(\d{{1,2}}),\s+(\d{{4}})\s*(?:/[A-Za-z ]+/|\([A-Z][A-Za-z .]+\)|--|—|–|-\s)");
+    let re = format!(
+        r"(?m){MONTHS}\s+(\d{{1,2}}),\s+(\d{{4}})\s*(?:/[A-Za-z ]+/|\([A-Z][A-Za-z .]+\)|--|—|–|-\s)"
+    );
     Regex::new(&re).unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
 static FILED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"FILED AS OF DATE:\s*(\d{4})(\d{2})(\d{2})").unwrap_or_else(|e| panic!("static regex: {e}"))
+    Regex::new(r"FILED AS OF DATE:\s*(\d{4})(\d{2})(\d{2})")
+        .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
 static META: LazyLock<Regex> = LazyLock::new(|| {
@@ -32,8 +37,13 @@ static META: LazyLock<Regex> = LazyLock::new(|| {
 
 fn month_number(m: &str) -> Option<u8> {
     let m = m.trim_end_matches('.').to_ascii_lowercase();
-    let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    names.iter().position(|n| m.starts_with(n)).map(|i| i as u8 + 1)
+    let names = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    names
+        .iter()
+        .position(|n| m.starts_with(n))
+        .map(|i| i as u8 + 1)
 }
 
 fn from_caps(c: &regex::Captures<'_>) -> Option<Date> {
@@ -65,7 +75,10 @@ pub fn document_date(text: &str, source: &[u8]) -> Option<Date> {
         cut -= 1;
     }
     let t = &text[..cut];
-    PUBLISHED.captures(t).and_then(|c| from_caps(&c)).or_else(|| DATELINE.captures(t).and_then(|c| from_caps(&c)))
+    PUBLISHED
+        .captures(t)
+        .and_then(|c| from_caps(&c))
+        .or_else(|| DATELINE.captures(t).and_then(|c| from_caps(&c)))
 }
 
 #[cfg(test)]
@@ -78,12 +91,33 @@ mod tests {
 
     #[test]
     fn reads_datelines() {
-        assert_eq!(d("LIVINGSTON, N.J., July 7, 2025 (GLOBE NEWSWIRE) -- CoreWeave"), Some("2025-07-07".into()));
-        assert_eq!(d("PALO ALTO, Calif., May 26, 2022 /PRNewswire/ -- Broadcom"), Some("2022-05-26".into()));
-        assert_eq!(d("Headline\nPublished October 30, 2025\n\nText"), Some("2025-10-30".into()));
-        assert_eq!(d("Published: Thursday, Oct. 30, 2025"), Some("2025-10-30".into()));
-        assert_eq!(d("FILED AS OF DATE:\t\t20251031\n"), Some("2025-10-31".into()));
-        assert_eq!(d("<meta name=\"date\" content=\"2023-11-22\">"), Some("2023-11-22".into()));
-        assert_eq!(d("The deal was announced on July 7, 2025 and it failed."), None);
+        assert_eq!(
+            d("LIVINGSTON, N.J., July 7, 2025 (GLOBE NEWSWIRE) -- CoreWeave"),
+            Some("2025-07-07".into())
+        );
+        assert_eq!(
+            d("PALO ALTO, Calif., May 26, 2022 /PRNewswire/ -- Broadcom"),
+            Some("2022-05-26".into())
+        );
+        assert_eq!(
+            d("Headline\nPublished October 30, 2025\n\nText"),
+            Some("2025-10-30".into())
+        );
+        assert_eq!(
+            d("Published: Thursday, Oct. 30, 2025"),
+            Some("2025-10-30".into())
+        );
+        assert_eq!(
+            d("FILED AS OF DATE:\t\t20251031\n"),
+            Some("2025-10-31".into())
+        );
+        assert_eq!(
+            d("<meta name=\"date\" content=\"2023-11-22\">"),
+            Some("2023-11-22".into())
+        );
+        assert_eq!(
+            d("The deal was announced on July 7, 2025 and it failed."),
+            None
+        );
     }
 }

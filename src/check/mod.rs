@@ -131,7 +131,12 @@ fn count_word(text: &str, word: &str) -> usize {
 }
 
 /// Checks every claim against `record` as of `date`.
-pub fn check_claims(text: &str, claims: &[Claim], record: &DealRecord, date: Option<Date>) -> Vec<Check> {
+pub fn check_claims(
+    text: &str,
+    claims: &[Claim],
+    record: &DealRecord,
+    date: Option<Date>,
+) -> Vec<Check> {
     let _ = (text, date);
     claims
         .iter()
@@ -142,7 +147,11 @@ pub fn check_claims(text: &str, claims: &[Claim], record: &DealRecord, date: Opt
             undecided: Some(Undecided::NoFact),
             fact: None,
             candidates: Vec::new(),
-            reason: format!("no fact of record {} is about this {}", record.id, c.kind.name()),
+            reason: format!(
+                "no fact of record {} is about this {}",
+                record.id,
+                c.kind.name()
+            ),
         })
         .collect()
 }

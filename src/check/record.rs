@@ -181,7 +181,10 @@ pub struct DealRecord {
 impl DealRecord {
     /// The status as of `date`: the last event on or before it.
     pub fn status_on(&self, date: Date) -> Option<&Event> {
-        self.events.iter().filter(|e| e.date <= date).max_by_key(|e| e.date)
+        self.events
+            .iter()
+            .filter(|e| e.date <= date)
+            .max_by_key(|e| e.date)
     }
 }
 
@@ -191,7 +194,12 @@ fn date_field<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
     let s = match v {
         toml::Value::String(s) => s,
         toml::Value::Datetime(dt) => dt.to_string(),
-        other => return Err(D::Error::custom(format!("expected a date (YYYY-MM-DD), found {}", other.type_str()))),
+        other => {
+            return Err(D::Error::custom(format!(
+                "expected a date (YYYY-MM-DD), found {}",
+                other.type_str()
+            )));
+        }
     };
     Date::parse(&s).ok_or_else(|| D::Error::custom(format!("{s:?} is not a date (YYYY-MM-DD)")))
 }
@@ -204,9 +212,15 @@ fn opt_date_field<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Er
 pub fn read(path: &std::path::Path) -> Result<DealRecord, Vec<crate::Error>> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| {
-        vec![crate::Error::new(crate::ErrorKind::Io, &name, format!("cannot read record: {}", e.to_string().to_lowercase()))]
+        vec![crate::Error::new(
+            crate::ErrorKind::Io,
+            &name,
+            format!("cannot read record: {}", e.to_string().to_lowercase()),
+        )]
     })?;
-    let json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     parse(&name, &text, json)
 }
 
@@ -215,8 +229,9 @@ pub fn read(path: &std::path::Path) -> Result<DealRecord, Vec<crate::Error>> {
 pub fn parse(name: &str, text: &str, json: bool) -> Result<DealRecord, Vec<crate::Error>> {
     use crate::{Error, ErrorKind};
     let record: DealRecord = if json {
-        serde_json::from_str(text)
-            .map_err(|e| vec![Error::new(ErrorKind::Record, name, e.to_string()).at(e.line(), e.column())])?
+        serde_json::from_str(text).map_err(|e| {
+            vec![Error::new(ErrorKind::Record, name, e.to_string()).at(e.line(), e.column())]
+        })?
     } else {
         toml::from_str(text).map_err(|e| {
             let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
@@ -230,7 +245,9 @@ pub fn parse(name: &str, text: &str, json: bool) -> Result<DealRecord, Vec<crate
     Err(problems
         .into_iter()
         .map(|(needle, msg)| {
-            let (line, col) = needle.and_then(|n| text.find(&n)).map_or((1, 1), |at| line_col(text, at));
+            let (line, col) = needle
+                .and_then(|n| text.find(&n))
+                .map_or((1, 1), |at| line_col(text, at));
             Error::new(ErrorKind::Record, name, msg).at(line, col)
         })
         .collect())
@@ -245,25 +262,62 @@ fn validate(r: &DealRecord) -> Vec<(Option<String>, String)> {
     for f in &r.facts {
         let at = Some(format!("\"{}\"", f.id));
         if !seen.insert(f.id.as_str()) {
-            out.push((at.clone(), format!("duplicate fact id {:?}; give each fact its own id", f.id)));
+            out.push((
+                at.clone(),
+                format!("duplicate fact id {:?}; give each fact its own id", f.id),
+            ));
         }
         if f.qualifier == Qualifier::Range && f.upper.is_none() {
-            out.push((at.clone(), format!("fact {:?} has qualifier \"range\" but no upper; add upper = ...", f.id)));
+            out.push((
+                at.clone(),
+                format!(
+                    "fact {:?} has qualifier \"range\" but no upper; add upper = ...",
+                    f.id
+                ),
+            ));
         }
         if f.source.trim().is_empty() {
-            out.push((at.clone(), format!("fact {:?} has no source; say where the value comes from", f.id)));
+            out.push((
+                at.clone(),
+                format!(
+                    "fact {:?} has no source; say where the value comes from",
+                    f.id
+                ),
+            ));
         }
         if !crate::claims::known_unit(f.kind, &f.unit) {
-            out.push((at.clone(), format!("fact {:?}: unknown unit {:?} for kind {}", f.id, f.unit, f.kind.name())));
+            out.push((
+                at.clone(),
+                format!(
+                    "fact {:?}: unknown unit {:?} for kind {}",
+                    f.id,
+                    f.unit,
+                    f.kind.name()
+                ),
+            ));
         }
         let is_date = f.kind == ClaimKind::Date;
         if is_date != matches!(f.value, FactValue::Period(_)) {
-            out.push((at, format!("fact {:?}: a {} fact needs a {} value", f.id, f.kind.name(), if is_date { "date" } else { "numeric" })));
+            out.push((
+                at,
+                format!(
+                    "fact {:?}: a {} fact needs a {} value",
+                    f.id,
+                    f.kind.name(),
+                    if is_date { "date" } else { "numeric" }
+                ),
+            ));
         }
     }
     for w in r.events.windows(2) {
         if w[1].date < w[0].date {
-            out.push((Some(w[1].date.to_string()), format!("event of {} comes after the event of {}; list events in date order", w[1].date, w[0].date)));
+            out.push((
+                Some(w[1].date.to_string()),
+                format!(
+                    "event of {} comes after the event of {}; list events in date order",
+                    w[1].date, w[0].date
+                ),
+            ));
         }
     }
     out

@@ -11,17 +11,91 @@ use crate::span::Span;
 
 /// Function words never used as the topic.
 const STOP: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "approximately", "are", "around", "as", "at", "be", "been", "before", "being",
-    "between", "but", "by", "can", "could", "each", "for", "from", "had", "has", "have", "he", "her", "his", "if", "in", "into",
-    "is", "it", "its", "just", "less", "may", "more", "nearly", "no", "not", "of", "on", "or", "over", "per", "roughly", "said",
-    "she", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "under",
-    "up", "upon", "was", "we", "were", "what", "when", "which", "while", "who", "will", "with", "would",
+    "a",
+    "about",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "approximately",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "between",
+    "but",
+    "by",
+    "can",
+    "could",
+    "each",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "his",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "less",
+    "may",
+    "more",
+    "nearly",
+    "no",
+    "not",
+    "of",
+    "on",
+    "or",
+    "over",
+    "per",
+    "roughly",
+    "said",
+    "she",
+    "so",
+    "some",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "under",
+    "up",
+    "upon",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "which",
+    "while",
+    "who",
+    "will",
+    "with",
+    "would",
 ];
 
 /// Words that end a noun phrase after the claim.
 const BREAK: &[&str] = &[
-    "and", "as", "at", "by", "for", "from", "if", "in", "into", "is", "on", "or", "over", "than", "that", "the", "to", "was",
-    "were", "when", "which", "while", "will", "with", "would",
+    "and", "as", "at", "by", "for", "from", "if", "in", "into", "is", "on", "or", "over", "than",
+    "that", "the", "to", "was", "were", "when", "which", "while", "will", "with", "would",
 ];
 
 fn words(s: &str) -> Vec<&str> {
@@ -34,13 +108,23 @@ fn words(s: &str) -> Vec<&str> {
 pub(crate) fn about(text: &str, sentence: Span, claim: &Claim) -> String {
     let after_text = text.get(claim.span.end..sentence.end).unwrap_or("");
     // stop at the first clause break
-    let clause_end = after_text.find([',', ';', ':', '.', '(', ')', '—', '–', '"', '”']).unwrap_or(after_text.len());
+    let clause_end = after_text
+        .find([',', ';', ':', '.', '(', ')', '—', '–', '"', '”'])
+        .unwrap_or(after_text.len());
     let after = words(&after_text[..clause_end]);
     let mut phrase: Vec<&str> = Vec::new();
     let mut iter = after.iter().peekable();
-    if iter.peek().is_some_and(|w| matches!(w.to_lowercase().as_str(), "of" | "in")) {
+    if iter
+        .peek()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "of" | "in"))
+    {
         iter.next();
-        while iter.peek().is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "its" | "their" | "a" | "an")) {
+        while iter.peek().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "the" | "its" | "their" | "a" | "an"
+            )
+        }) {
             iter.next();
         }
     }
@@ -55,17 +139,29 @@ pub(crate) fn about(text: &str, sentence: Span, claim: &Claim) -> String {
         phrase.push(w);
     }
     // Only a phrase whose last word is a content word counts.
-    while phrase.last().is_some_and(|w| STOP.contains(&w.to_lowercase().as_str())) {
+    while phrase
+        .last()
+        .is_some_and(|w| STOP.contains(&w.to_lowercase().as_str()))
+    {
         phrase.pop();
     }
-    if !phrase.is_empty() && !phrase.iter().all(|w| STOP.contains(&w.to_lowercase().as_str())) {
+    if !phrase.is_empty()
+        && !phrase
+            .iter()
+            .all(|w| STOP.contains(&w.to_lowercase().as_str()))
+    {
         return phrase.join(" ").to_lowercase();
     }
     let before_text = text.get(sentence.start..claim.span.start).unwrap_or("");
     let clause_start = before_text
         .rfind([',', ';', ':', '(', ')', '—', '–', '"', '“'])
-        .map_or(0, |p| p + before_text[p..].chars().next().map_or(1, char::len_utf8));
-    let before: Vec<&str> = words(&before_text[clause_start..]).into_iter().filter(|w| !STOP.contains(&w.to_lowercase().as_str())).collect();
+        .map_or(0, |p| {
+            p + before_text[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let before: Vec<&str> = words(&before_text[clause_start..])
+        .into_iter()
+        .filter(|w| !STOP.contains(&w.to_lowercase().as_str()))
+        .collect();
     let take = before.len().saturating_sub(3);
     before[take..].join(" ").to_lowercase()
 }

@@ -55,7 +55,15 @@ fn lex(text: &str, span: Span) -> Vec<Tok> {
                 let c = bytes[j];
                 if c.is_ascii_digit() {
                     j += 1;
-                } else if c == b',' && dots == 0 && j + 3 < end + 1 && bytes[j + 1..(j + 4).min(end)].iter().all(u8::is_ascii_digit) && (j + 4).min(end) - (j + 1) == 3 && !(j + 4 < end && bytes[j + 4].is_ascii_digit()) {
+                } else if c == b','
+                    && dots == 0
+                    && j + 3 < end + 1
+                    && bytes[j + 1..(j + 4).min(end)]
+                        .iter()
+                        .all(u8::is_ascii_digit)
+                    && (j + 4).min(end) - (j + 1) == 3
+                    && !(j + 4 < end && bytes[j + 4].is_ascii_digit())
+                {
                     commas = true;
                     j += 1;
                 } else if c == b'.' && j + 1 < end && bytes[j + 1].is_ascii_digit() {
@@ -65,13 +73,26 @@ fn lex(text: &str, span: Span) -> Vec<Tok> {
                     break;
                 }
             }
-            let num = if dots <= 1 { Decimal::parse(&text[s..j]) } else { None };
-            toks.push(Tok { kind: Tk::Num, start: s, end: j, space_before: space, num, commas });
+            let num = if dots <= 1 {
+                Decimal::parse(&text[s..j])
+            } else {
+                None
+            };
+            toks.push(Tok {
+                kind: Tk::Num,
+                start: s,
+                end: j,
+                space_before: space,
+                num,
+                commas,
+            });
             space = false;
             i = j;
             continue;
         }
-        let Some(c) = text[i..end].chars().next() else { break };
+        let Some(c) = text[i..end].chars().next() else {
+            break;
+        };
         if is_space(c) {
             space = true;
             i += c.len_utf8();
@@ -84,19 +105,35 @@ fn lex(text: &str, span: Span) -> Vec<Tok> {
             while let Some((k, ch)) = chars.next() {
                 if ch.is_alphabetic() {
                     j = i + k + ch.len_utf8();
-                } else if (ch == '\'' || ch == '’') && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic()) {
+                } else if (ch == '\'' || ch == '’')
+                    && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+                {
                     continue;
                 } else {
                     break;
                 }
             }
-            toks.push(Tok { kind: Tk::Word, start: s, end: j, space_before: space, num: None, commas: false });
+            toks.push(Tok {
+                kind: Tk::Word,
+                start: s,
+                end: j,
+                space_before: space,
+                num: None,
+                commas: false,
+            });
             space = false;
             i = j;
             continue;
         }
         let len = c.len_utf8();
-        toks.push(Tok { kind: Tk::Sym, start: i, end: i + len, space_before: space, num: None, commas: false });
+        toks.push(Tok {
+            kind: Tk::Sym,
+            start: i,
+            end: i + len,
+            space_before: space,
+            num: None,
+            commas: false,
+        });
         space = false;
         i += len;
     }
@@ -161,14 +198,29 @@ fn multiple_word(w: &str) -> Option<i64> {
     })
 }
 
-const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 fn month_of(w: &str) -> Option<u8> {
     let w = w.trim_end_matches('.');
     if let Some(i) = MONTHS.iter().position(|m| *m == w) {
         return Some(i as u8 + 1);
     }
-    let short = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let short = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     if w == "sept" {
         return Some(9);
     }
@@ -177,10 +229,39 @@ fn month_of(w: &str) -> Option<u8> {
 
 /// Words that, before a date in the same sentence, make the date a claim.
 const DATE_TRIGGERS: &[&str] = &[
-    "announced", "approval", "approvals", "approve", "approved", "close", "closed", "closes", "closing", "complete",
-    "completed", "completion", "consummate", "consummated", "consummation", "deadline", "due", "effective", "expect",
-    "expected", "expects", "expire", "expires", "extended", "meeting", "outside", "rejected", "scheduled",
-    "terminate", "terminated", "termination", "vote", "voted",
+    "announced",
+    "approval",
+    "approvals",
+    "approve",
+    "approved",
+    "close",
+    "closed",
+    "closes",
+    "closing",
+    "complete",
+    "completed",
+    "completion",
+    "consummate",
+    "consummated",
+    "consummation",
+    "deadline",
+    "due",
+    "effective",
+    "expect",
+    "expected",
+    "expects",
+    "expire",
+    "expires",
+    "extended",
+    "meeting",
+    "outside",
+    "rejected",
+    "scheduled",
+    "terminate",
+    "terminated",
+    "termination",
+    "vote",
+    "voted",
 ];
 
 struct Reader<'a> {
@@ -222,16 +303,38 @@ struct NumRead {
 }
 
 /// Appends the claims of the sentence at `span` (sentence number `index`).
-pub(crate) fn sentence_claims(text: &str, span: Span, index: usize, year: Option<i32>, out: &mut Vec<Claim>) {
+pub(crate) fn sentence_claims(
+    text: &str,
+    span: Span,
+    index: usize,
+    year: Option<i32>,
+    out: &mut Vec<Claim>,
+) {
     // Fast exit: a claim needs a digit or a number word.
     let s = span.slice(text);
     if !s.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(s) {
         return;
     }
     let toks = lex(text, span);
-    let lower = toks.iter().map(|t| if t.kind == Tk::Word { text[t.start..t.end].to_lowercase() } else { String::new() }).collect();
+    let lower = toks
+        .iter()
+        .map(|t| {
+            if t.kind == Tk::Word {
+                text[t.start..t.end].to_lowercase()
+            } else {
+                String::new()
+            }
+        })
+        .collect();
     let n = toks.len();
-    let mut r = Reader { text, toks, lower, sentence: index, used: vec![false; n], year };
+    let mut r = Reader {
+        text,
+        toks,
+        lower,
+        sentence: index,
+        used: vec![false; n],
+        year,
+    };
     let mut claims = Vec::new();
     r.dates(&mut claims);
     let mut i = 0;
@@ -258,8 +361,9 @@ pub(crate) fn sentence_claims(text: &str, span: Span, index: usize, year: Option
 fn has_number_word(s: &str) -> bool {
     // Cheap screen, case-insensitive on ASCII.
     const CUES: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen", "twenty", "thirty", "forty",
-        "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "illion", "dozen", "half", "third", "quarter", "doubl",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+        "ninety", "hundred", "thousand", "illion", "dozen", "half", "third", "quarter", "doubl",
         "tripl", "quadrupl",
     ];
     let lower = s.to_ascii_lowercase();
@@ -332,7 +436,14 @@ impl<'a> Reader<'a> {
             // "a third" that is not "a third of ..." is an ordinal or a period.
             return None;
         }
-        Some(NumRead { value, last_exp, next, spelled, fraction, scaled })
+        Some(NumRead {
+            value,
+            last_exp,
+            next,
+            spelled,
+            fraction,
+            scaled,
+        })
     }
 
     /// Spelled-out numbers: "nine", "twenty-five", "two hundred fifty
@@ -342,7 +453,11 @@ impl<'a> Reader<'a> {
         // "a billion", "a third", "a dozen", "a half"
         if w == "a" || w == "an" || w == "one" {
             let nw = self.w(i + 1);
-            if let Some(&k) = UNITS.scale_words.get(nw).filter(|_| matches!(nw, "thousand" | "million" | "billion" | "trillion")) {
+            if let Some(&k) = UNITS
+                .scale_words
+                .get(nw)
+                .filter(|_| matches!(nw, "thousand" | "million" | "billion" | "trillion"))
+            {
                 return Some((Decimal::new(1, k), k, i + 2, false));
             }
             if w != "one" || self.is_dash(i + 1) {
@@ -363,7 +478,11 @@ impl<'a> Reader<'a> {
         }
         // Numerators of fractions: "two-thirds", "three quarters of".
         if let Some(n) = small_number(w).filter(|n| (2..=9).contains(n)) {
-            let fi = if self.is_dash(i + 1) && self.attached(i + 1) { i + 2 } else { i + 1 };
+            let fi = if self.is_dash(i + 1) && self.attached(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
             let fw = self.w(fi);
             if fw.ends_with('s') && (self.is_word(fi + 1, "of") || fi == i + 2) {
                 if let Some(f) = fraction_word(fw) {
@@ -402,11 +521,19 @@ impl<'a> Reader<'a> {
                 j += 1;
                 continue;
             }
-            if lw == "and" && any && self.t(j + 1).is_some_and(|t| t.kind == Tk::Word) && small_number(self.w(j + 1)).is_some() && group >= 100 {
+            if lw == "and"
+                && any
+                && self.t(j + 1).is_some_and(|t| t.kind == Tk::Word)
+                && small_number(self.w(j + 1)).is_some()
+                && group >= 100
+            {
                 j += 1;
                 continue;
             }
-            if let Some(k) = ["thousand", "million", "billion", "trillion"].iter().position(|s| *s == lw) {
+            if let Some(k) = ["thousand", "million", "billion", "trillion"]
+                .iter()
+                .position(|s| *s == lw)
+            {
                 if !any {
                     break;
                 }
@@ -444,7 +571,10 @@ impl<'a> Reader<'a> {
         // Quick screen for word-starts.
         if t.kind == Tk::Word {
             let w = self.w(i);
-            if small_number(w).is_none() && !matches!(w, "a" | "an" | "half") && multiple_word(w).is_none() {
+            if small_number(w).is_none()
+                && !matches!(w, "a" | "an" | "half")
+                && multiple_word(w).is_none()
+            {
                 return None;
             }
             if let Some(m) = multiple_word(w) {
@@ -460,7 +590,13 @@ impl<'a> Reader<'a> {
         let prefix = self.prefix(i);
         let money_ctx = prefix.currency.is_some();
         let num = self.number(i, money_ctx)?;
-        if num.spelled && !num.fraction && t.kind == Tk::Word && matches!(self.w(i), "a" | "an") && !num.scaled && num.value == Decimal::int(12) {
+        if num.spelled
+            && !num.fraction
+            && t.kind == Tk::Word
+            && matches!(self.w(i), "a" | "an")
+            && !num.scaled
+            && num.value == Decimal::int(12)
+        {
             // "a dozen" needs a counted noun; handled like any count below.
         }
         let mut j = num.next;
@@ -469,9 +605,14 @@ impl<'a> Reader<'a> {
         let mut value = num.value;
         let mut precision_exp = num.last_exp;
         let mut precision_div: f64 = 1.0;
-        let mut comparator = prefix.comparator.map(|(c, _)| c.op).unwrap_or(Comparator::Eq);
+        let mut comparator = prefix
+            .comparator
+            .map(|(c, _)| c.op)
+            .unwrap_or(Comparator::Eq);
         let mut lean = prefix.comparator.and_then(|(c, _)| c.lean);
-        let mut comparator_text = prefix.comparator.map(|(_, first)| self.span_text(first, self.comparator_end(first, i)));
+        let mut comparator_text = prefix
+            .comparator
+            .map(|(_, first)| self.span_text(first, self.comparator_end(first, i)));
         let mut change = prefix.change;
         let mut end_tok = num.next; // one past the last token of the claim
 
@@ -597,8 +738,15 @@ impl<'a> Reader<'a> {
         }
         // Ranges: "$9-10 billion", "$9 to $10 billion", "between 5% and 7%".
         let mut upper: Option<Decimal> = None;
-        let range_start = if kind == ClaimKind::Ratio || kind == ClaimKind::PerShare && end_tok > num.next + 1 { None } else { Some(num.next) };
-        if let Some((hi_val, hi_end, hi_scale)) = range_start.and_then(|rs| self.range_upper(rs, end_tok, &prefix, money_ctx, num.scaled)) {
+        let range_start =
+            if kind == ClaimKind::Ratio || kind == ClaimKind::PerShare && end_tok > num.next + 1 {
+                None
+            } else {
+                Some(num.next)
+            };
+        if let Some((hi_val, hi_end, hi_scale)) =
+            range_start.and_then(|rs| self.range_upper(rs, end_tok, &prefix, money_ctx, num.scaled))
+        {
             // The low end takes the high end's scale when it has none ("$9-10 billion").
             let mut lo = value;
             if !num.scaled && hi_scale != 0 && !num.fraction {
@@ -621,16 +769,30 @@ impl<'a> Reader<'a> {
         // Change after: "33% higher"
         if change.is_none() && matches!(kind, ClaimKind::Percent | ClaimKind::Money) {
             if self.is_word(end_tok, "higher") || self.is_word(end_tok, "lower") {
-                change = Some(if self.w(end_tok) == "higher" { Change::Up } else { Change::Down });
+                change = Some(if self.w(end_tok) == "higher" {
+                    Change::Up
+                } else {
+                    Change::Down
+                });
             }
         }
-        if change.is_some() && !matches!(kind, ClaimKind::Percent | ClaimKind::Money | ClaimKind::PerShare | ClaimKind::Count) {
+        if change.is_some()
+            && !matches!(
+                kind,
+                ClaimKind::Percent | ClaimKind::Money | ClaimKind::PerShare | ClaimKind::Count
+            )
+        {
             change = None;
         }
         // Amounts moved by verbs of handling ("lined up", "cut", "shed", "added")
         // are amounts, not changes; those verbs mark changes only for percentages.
         if kind != ClaimKind::Percent
-            && prefix.change_word.is_some_and(|k| matches!(self.w(k), "up" | "down" | "cut" | "shed" | "added" | "lost" | "higher" | "lower"))
+            && prefix.change_word.is_some_and(|k| {
+                matches!(
+                    self.w(k),
+                    "up" | "down" | "cut" | "shed" | "added" | "lost" | "higher" | "lower"
+                )
+            })
         {
             change = None;
         }
@@ -638,12 +800,22 @@ impl<'a> Reader<'a> {
             value = value.neg();
             upper = upper.map(Decimal::neg);
         }
-        if !value.is_finite() || upper.is_some_and(|u| !u.is_finite()) || value.to_f64().abs() > 1e300 {
+        if !value.is_finite()
+            || upper.is_some_and(|u| !u.is_finite())
+            || value.to_f64().abs() > 1e300
+        {
             return None;
         }
         let first = prefix.first.min(i);
-        let span = Span::new(self.toks[first].start, self.toks[end_tok.max(first + 1) - 1].end);
-        let precision = if num.fraction { 0.5 } else { 0.5 * 10f64.powi(precision_exp) / precision_div };
+        let span = Span::new(
+            self.toks[first].start,
+            self.toks[end_tok.max(first + 1) - 1].end,
+        );
+        let precision = if num.fraction {
+            0.5
+        } else {
+            0.5 * 10f64.powi(precision_exp) / precision_div
+        };
         Some((
             Claim {
                 kind,
@@ -671,7 +843,9 @@ impl<'a> Reader<'a> {
     }
 
     fn span_text(&self, from: usize, to: usize) -> String {
-        let (Some(a), Some(b)) = (self.t(from), self.t(to.max(from + 1) - 1)) else { return String::new() };
+        let (Some(a), Some(b)) = (self.t(from), self.t(to.max(from + 1) - 1)) else {
+            return String::new();
+        };
         self.text[a.start..b.end].to_string()
     }
 
@@ -682,7 +856,12 @@ impl<'a> Reader<'a> {
         while j < num && (self.t(j).is_some_and(|t| t.kind == Tk::Word) || self.is_sym(j, ".")) {
             j += 1;
         }
-        if self.is_sym(j, "~") || self.is_sym(j, "<") || self.is_sym(j, ">") || self.is_sym(j, "≤") || self.is_sym(j, "≥") {
+        if self.is_sym(j, "~")
+            || self.is_sym(j, "<")
+            || self.is_sym(j, ">")
+            || self.is_sym(j, "≤")
+            || self.is_sym(j, "≥")
+        {
             j += 1;
         }
         j.max(first + 1)
@@ -701,7 +880,12 @@ impl<'a> Reader<'a> {
             if !t.space_before && p.kind == Tk::Word && !self.is_currency_word(i - 1) {
                 return true; // S108, Q4, FY2025, H2
             }
-            if !t.space_before && (self.is_sym(i - 1, ":") || self.is_sym(i - 1, "#") || self.is_sym(i - 1, "/") || self.is_sym(i - 1, ".")) {
+            if !t.space_before
+                && (self.is_sym(i - 1, ":")
+                    || self.is_sym(i - 1, "#")
+                    || self.is_sym(i - 1, "/")
+                    || self.is_sym(i - 1, "."))
+            {
                 return true;
             }
             // "Form 10-K", "Item 1.01", "Section 5.2", "page 12", "No. 5"
@@ -712,7 +896,9 @@ impl<'a> Reader<'a> {
             if self.is_sym(k, "(") && k > 0 {
                 k -= 1;
             }
-            if self.t(k).is_some_and(|p| p.kind == Tk::Word) && UNITS.label_words.contains(self.w(k)) {
+            if self.t(k).is_some_and(|p| p.kind == Tk::Word)
+                && UNITS.label_words.contains(self.w(k))
+            {
                 // "Class A" never has digits; "no" only as "No." or "No"
                 if self.w(k) != "no" || self.raw(k) == "No" || self.is_sym(k + 1, ".") {
                     return true;
@@ -724,17 +910,33 @@ impl<'a> Reader<'a> {
                 if n.kind == Tk::Num {
                     return true;
                 }
-                if self.is_sym(i + 1, ":") && self.t(i + 2).is_some_and(|x| x.kind == Tk::Num && !x.space_before) {
+                if self.is_sym(i + 1, ":")
+                    && self
+                        .t(i + 2)
+                        .is_some_and(|x| x.kind == Tk::Num && !x.space_before)
+                {
                     return true; // 4:00
                 }
                 if n.kind == Tk::Word && matches!(self.w(i + 1), "st" | "nd" | "rd" | "th") {
                     return true;
                 }
                 // 10-K, 8-K, 14a-8, S-4 style labels: number-dash-letter(s)
-                if self.is_dash(i + 1) && self.t(i + 2).is_some_and(|x| !x.space_before && x.kind == Tk::Word && self.raw(i + 2).chars().all(|c| c.is_ascii_uppercase()) && self.raw(i + 2).len() <= 2) {
+                if self.is_dash(i + 1)
+                    && self.t(i + 2).is_some_and(|x| {
+                        !x.space_before
+                            && x.kind == Tk::Word
+                            && self.raw(i + 2).chars().all(|c| c.is_ascii_uppercase())
+                            && self.raw(i + 2).len() <= 2
+                    })
+                {
                     return true;
                 }
-                if n.kind == Tk::Word && self.raw(i + 1).len() == 1 && self.t(i + 2).is_some_and(|x| x.kind == Tk::Sym && !x.space_before && self.is_dash(i + 2)) {
+                if n.kind == Tk::Word
+                    && self.raw(i + 1).len() == 1
+                    && self.t(i + 2).is_some_and(|x| {
+                        x.kind == Tk::Sym && !x.space_before && self.is_dash(i + 2)
+                    })
+                {
                     return true; // 14a-8
                 }
             }
@@ -748,10 +950,17 @@ impl<'a> Reader<'a> {
 
     /// Currency, comparator, sign and change words before the number at `i`.
     fn prefix(&self, i: usize) -> Prefix {
-        let mut p = Prefix { first: i, ..Prefix::default() };
+        let mut p = Prefix {
+            first: i,
+            ..Prefix::default()
+        };
         let mut k = i; // first token of the claim so far
         // Sign directly attached: "-4%", "−4%"
-        if k > 0 && (self.is_sym(k - 1, "-") || self.is_sym(k - 1, "−")) && self.attached(k) && (k == 1 || self.toks[k - 1].space_before || self.is_sym(k - 2, "(")) {
+        if k > 0
+            && (self.is_sym(k - 1, "-") || self.is_sym(k - 1, "−"))
+            && self.attached(k)
+            && (k == 1 || self.toks[k - 1].space_before || self.is_sym(k - 2, "("))
+        {
             p.negative = true;
             k -= 1;
         }
@@ -762,7 +971,11 @@ impl<'a> Reader<'a> {
             if let Some((_, code)) = UNITS.currency_symbols.iter().find(|(s, _)| s == raw) {
                 let mut code: &'static str = leak(code);
                 let mut first = k - 1;
-                if raw == "$" && k >= 2 && !self.toks[k - 1].space_before && self.t(k - 2).is_some_and(|t| t.kind == Tk::Word) {
+                if raw == "$"
+                    && k >= 2
+                    && !self.toks[k - 1].space_before
+                    && self.t(k - 2).is_some_and(|t| t.kind == Tk::Word)
+                {
                     let pre = format!("{}$", self.raw(k - 2));
                     if let Some((_, c)) = UNITS.currency_symbols.iter().find(|(s, _)| *s == pre) {
                         code = leak(c);
@@ -773,12 +986,17 @@ impl<'a> Reader<'a> {
                     p.currency = Some(code);
                     k = first;
                 }
-            } else if self.t(k - 1).is_some_and(|t| t.kind == Tk::Word) && UNITS.codes.contains(raw) {
+            } else if self.t(k - 1).is_some_and(|t| t.kind == Tk::Word) && UNITS.codes.contains(raw)
+            {
                 p.currency = Some(leak(raw));
                 k -= 1;
             }
             // "-$3 million", "($1.2)"
-            if p.currency.is_some() && k > 0 && (self.is_sym(k - 1, "-") || self.is_sym(k - 1, "−")) && self.attached(k) {
+            if p.currency.is_some()
+                && k > 0
+                && (self.is_sym(k - 1, "-") || self.is_sym(k - 1, "−"))
+                && self.attached(k)
+            {
                 p.negative = true;
                 k -= 1;
             }
@@ -837,7 +1055,19 @@ impl<'a> Reader<'a> {
                 p.change_word = Some(b - 1);
                 break;
             }
-            if !matches!(w, "by" | "as" | "much" | "roughly" | "some" | "nearly" | "sharply" | "an" | "a" | "another" | "further") {
+            if !matches!(
+                w,
+                "by" | "as"
+                    | "much"
+                    | "roughly"
+                    | "some"
+                    | "nearly"
+                    | "sharply"
+                    | "an"
+                    | "a"
+                    | "another"
+                    | "further"
+            ) {
                 break;
             }
             b -= 1;
@@ -847,7 +1077,11 @@ impl<'a> Reader<'a> {
             p.between = true;
         }
         // "a loss of $3 million"
-        if k >= 2 && self.is_word(k - 1, "of") && UNITS.negative_before.contains(self.w(k - 2)) && p.currency.is_some() {
+        if k >= 2
+            && self.is_word(k - 1, "of")
+            && UNITS.negative_before.contains(self.w(k - 2))
+            && p.currency.is_some()
+        {
             p.negative = true;
         }
         p.first = k;
@@ -873,9 +1107,16 @@ impl<'a> Reader<'a> {
     /// A bounding phrase after the claim ("or more").
     fn phrase_after(&self, j: usize) -> Option<(RawComparator, usize)> {
         for (words, c) in &UNITS.comparators_after {
-            if words.iter().enumerate().all(|(k, w)| self.is_word(j + k, w)) {
+            if words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.is_word(j + k, w))
+            {
                 // "plus" only when nothing follows that it could be adding
-                if words.len() == 1 && words[0] == "plus" && self.t(j + 1).is_some_and(|t| t.kind != Tk::Sym) {
+                if words.len() == 1
+                    && words[0] == "plus"
+                    && self.t(j + 1).is_some_and(|t| t.kind != Tk::Sym)
+                {
                     continue;
                 }
                 return Some((*c, words.len()));
@@ -897,9 +1138,13 @@ impl<'a> Reader<'a> {
         match w {
             "percent" | "pct" | "percents" => Some((ClaimKind::Percent, "%", 1, 0, 1.0)),
             "per" if self.is_word(j + 1, "cent") => Some((ClaimKind::Percent, "%", 2, 0, 1.0)),
-            "percentage" if self.is_word(j + 1, "points") || self.is_word(j + 1, "point") => Some((ClaimKind::Percent, "pp", 2, 0, 1.0)),
+            "percentage" if self.is_word(j + 1, "points") || self.is_word(j + 1, "point") => {
+                Some((ClaimKind::Percent, "pp", 2, 0, 1.0))
+            }
             "pp" | "ppt" | "ppts" | "pts" => Some((ClaimKind::Percent, "pp", 1, 0, 1.0)),
-            "basis" if self.is_word(j + 1, "points") || self.is_word(j + 1, "point") => Some((ClaimKind::Percent, "pp", 2, -2, 1.0)),
+            "basis" if self.is_word(j + 1, "points") || self.is_word(j + 1, "point") => {
+                Some((ClaimKind::Percent, "pp", 2, -2, 1.0))
+            }
             "bps" | "bp" | "bips" => Some((ClaimKind::Percent, "pp", 1, -2, 1.0)),
             _ => None,
         }
@@ -918,7 +1163,11 @@ impl<'a> Reader<'a> {
                 None => (c.as_str(), 0),
             };
             // "pounds" of weight are rare in deal prose; "pounds sterling" common.
-            let adv = if self.is_word(j + 1, "sterling") { 2 } else { 1 };
+            let adv = if self.is_word(j + 1, "sterling") {
+                2
+            } else {
+                1
+            };
             return Some((leak(code), adv, scale));
         }
         let raw = self.raw(j);
@@ -931,7 +1180,11 @@ impl<'a> Reader<'a> {
     /// "per share", "a share", "/share", "per common share", "per Core
     /// Scientific share": tokens used.
     fn per_share(&self, j: usize) -> Option<usize> {
-        let lead = if self.is_word(j, "per") || self.is_word(j, "a") || self.is_word(j, "each") || self.is_word(j, "for") && self.is_word(j + 1, "each") {
+        let lead = if self.is_word(j, "per")
+            || self.is_word(j, "a")
+            || self.is_word(j, "each")
+            || self.is_word(j, "for") && self.is_word(j + 1, "each")
+        {
             if self.is_word(j, "for") { 2 } else { 1 }
         } else if self.is_sym(j, "/") {
             1
@@ -940,10 +1193,17 @@ impl<'a> Reader<'a> {
         };
         for k in 0..4 {
             let at = j + lead + k;
-            if self.is_word(at, "share") || self.is_word(at, "unit") && k == 0 || self.is_word(at, "ads") {
+            if self.is_word(at, "share")
+                || self.is_word(at, "unit") && k == 0
+                || self.is_word(at, "ads")
+            {
                 return Some(lead + k + 1);
             }
-            let is_modifier = self.t(at).is_some_and(|t| t.kind == Tk::Word) && !matches!(self.w(at), "the" | "of" | "and" | "in" | "to" | "for" | "with");
+            let is_modifier = self.t(at).is_some_and(|t| t.kind == Tk::Word)
+                && !matches!(
+                    self.w(at),
+                    "the" | "of" | "and" | "in" | "to" | "for" | "with"
+                );
             if !is_modifier {
                 return None;
             }
@@ -962,7 +1222,12 @@ impl<'a> Reader<'a> {
         if self.is_word(j, "fold") && self.attached(j) {
             return Some(1);
         }
-        if self.is_word(j, "times") && self.toks.get(j.wrapping_sub(1)).is_some_and(|t| t.kind == Tk::Num) {
+        if self.is_word(j, "times")
+            && self
+                .toks
+                .get(j.wrapping_sub(1))
+                .is_some_and(|t| t.kind == Tk::Num)
+        {
             return Some(1);
         }
         None
@@ -971,15 +1236,30 @@ impl<'a> Reader<'a> {
     /// "12 years", "15-year", "18-month", "three quarters", "40 days".
     /// Returns (unit, per, times, tokens used).
     fn duration_unit(&self, j: usize) -> Option<(String, i64, i64, usize)> {
-        let (at, adv) = if self.is_dash(j) && self.attached(j) && self.attached(j + 1) { (j + 1, 2) } else { (j, 1) };
-        let d = UNITS.durations.get(self.w(at)).filter(|_| self.t(at).is_some_and(|t| t.kind == Tk::Word))?;
+        let (at, adv) = if self.is_dash(j) && self.attached(j) && self.attached(j + 1) {
+            (j + 1, 2)
+        } else {
+            (j, 1)
+        };
+        let d = UNITS
+            .durations
+            .get(self.w(at))
+            .filter(|_| self.t(at).is_some_and(|t| t.kind == Tk::Word))?;
         // "quarter" after a number is a period ("three quarters"), but "2 quarter" is not English; accept either.
-        Some((d.unit.clone(), d.per.unwrap_or(1), d.times.unwrap_or(1), adv))
+        Some((
+            d.unit.clone(),
+            d.per.unwrap_or(1),
+            d.times.unwrap_or(1),
+            adv,
+        ))
     }
 
     /// "three months ended", "two years ago": a reference period, not a claim.
     fn after_duration_is_reference(&self, j: usize) -> bool {
-        matches!(self.w(j), "ended" | "ending" | "ago" | "earlier" | "later" | "old" | "prior" | "before") && self.t(j).is_some_and(|t| t.kind == Tk::Word)
+        matches!(
+            self.w(j),
+            "ended" | "ending" | "ago" | "earlier" | "later" | "old" | "prior" | "before"
+        ) && self.t(j).is_some_and(|t| t.kind == Tk::Word)
     }
 
     /// "1.3 GW", "840 MW", "1 gigawatt". Returns (power of ten, tokens used).
@@ -1012,7 +1292,8 @@ impl<'a> Reader<'a> {
         }
         let mut j = j;
         for _ in 0..3 {
-            let capital = self.t(j).is_some_and(|t| t.kind == Tk::Word) && self.raw(j).starts_with(char::is_uppercase);
+            let capital = self.t(j).is_some_and(|t| t.kind == Tk::Word)
+                && self.raw(j).starts_with(char::is_uppercase);
             if capital && !(self.is_word(j, "shares") || self.is_word(j, "share")) {
                 j += 1;
             } else {
@@ -1023,7 +1304,10 @@ impl<'a> Reader<'a> {
             let mut k = j + 1;
             let limit = (j + 16).min(self.toks.len());
             while k < limit {
-                if (self.is_word(k, "for") && (self.is_word(k + 1, "each") || self.is_word(k + 1, "every"))) || self.is_word(k, "per") {
+                if (self.is_word(k, "for")
+                    && (self.is_word(k + 1, "each") || self.is_word(k + 1, "every")))
+                    || self.is_word(k, "per")
+                {
                     let from = if self.is_word(k, "per") { k + 1 } else { k + 2 };
                     for m in from..(from + 6).min(self.toks.len()) {
                         if self.is_word(m, "share") || self.is_word(m, "shares") {
@@ -1044,7 +1328,11 @@ impl<'a> Reader<'a> {
         }
         // "exchange ratio of 0.1235", "exchange ratio is 0.1235"
         let before: Vec<&str> = (i.saturating_sub(4)..i).map(|k| self.w(k)).collect();
-        if before.windows(2).any(|w| w[0] == "exchange" && w[1] == "ratio") && !self.toks[i].commas {
+        if before
+            .windows(2)
+            .any(|w| w[0] == "exchange" && w[1] == "ratio")
+            && !self.toks[i].commas
+        {
             return Some(j);
         }
         None
@@ -1075,7 +1363,10 @@ impl<'a> Reader<'a> {
             }
             let raw = self.raw(k);
             let w = self.w(k);
-            if raw.chars().next().is_some_and(char::is_uppercase) && raw.len() > 1 && raw.chars().skip(1).all(char::is_uppercase) {
+            if raw.chars().next().is_some_and(char::is_uppercase)
+                && raw.len() > 1
+                && raw.chars().skip(1).all(char::is_uppercase)
+            {
                 return false; // acronyms, tickers
             }
             if UNITS.count_irregular.contains(w) {
@@ -1096,7 +1387,29 @@ impl<'a> Reader<'a> {
         }
         let modifier = self.t(j).is_some_and(|t| t.kind == Tk::Word)
             && self.raw(j).chars().next().is_some_and(char::is_lowercase)
-            && !matches!(self.w(j), "of" | "the" | "and" | "or" | "to" | "in" | "for" | "a" | "an" | "by" | "on" | "at" | "with" | "from" | "as" | "per" | "that" | "which" | "than" | "more" | "less");
+            && !matches!(
+                self.w(j),
+                "of" | "the"
+                    | "and"
+                    | "or"
+                    | "to"
+                    | "in"
+                    | "for"
+                    | "a"
+                    | "an"
+                    | "by"
+                    | "on"
+                    | "at"
+                    | "with"
+                    | "from"
+                    | "as"
+                    | "per"
+                    | "that"
+                    | "which"
+                    | "than"
+                    | "more"
+                    | "less"
+            );
         if modifier && noun(j + 1) {
             return Some((format!("{} {}", self.w(j), self.w(j + 1)), 2));
         }
@@ -1105,11 +1418,21 @@ impl<'a> Reader<'a> {
 
     /// A range's upper end after the low end: "-10 billion", "to $10 billion",
     /// "and 7%". Returns (value in the claim's base, index after, scale).
-    fn range_upper(&self, after_num: usize, after_unit: usize, prefix: &Prefix, money: bool, lo_scaled: bool) -> Option<(Decimal, usize, i32)> {
+    fn range_upper(
+        &self,
+        after_num: usize,
+        after_unit: usize,
+        prefix: &Prefix,
+        money: bool,
+        lo_scaled: bool,
+    ) -> Option<(Decimal, usize, i32)> {
         // The joiner may come right after the number ("$9-10 billion",
         // "5-7%") or after the unit ("5% to 7%", "$9 billion to $10 billion").
         for at in [after_num, after_unit] {
-            let joiner = if self.is_dash(at) && self.attached(at) && self.t(at + 1).is_some_and(|t| !t.space_before) {
+            let joiner = if self.is_dash(at)
+                && self.attached(at)
+                && self.t(at + 1).is_some_and(|t| !t.space_before)
+            {
                 1
             } else if self.is_word(at, "to") && !prefix.between {
                 1
@@ -1124,9 +1447,15 @@ impl<'a> Reader<'a> {
             let mut k = at + joiner;
             // optional currency again
             if money {
-                if let Some((_, _)) = UNITS.currency_symbols.iter().find(|(s, _)| *s == self.raw(k)) {
+                if let Some((_, _)) = UNITS
+                    .currency_symbols
+                    .iter()
+                    .find(|(s, _)| *s == self.raw(k))
+                {
                     k += 1;
-                } else if self.t(k).is_some_and(|t| t.kind == Tk::Word) && self.raw(k).ends_with('$') {
+                } else if self.t(k).is_some_and(|t| t.kind == Tk::Word)
+                    && self.raw(k).ends_with('$')
+                {
                     k += 1;
                 }
                 if self.is_sym(k, "$") {
@@ -1138,7 +1467,11 @@ impl<'a> Reader<'a> {
                 return None;
             }
             let hi = self.number(k, money)?;
-            let scale = if hi.scaled { hi.last_exp - t.num.map_or(0, Decimal::exponent) } else { 0 };
+            let scale = if hi.scaled {
+                hi.last_exp - t.num.map_or(0, Decimal::exponent)
+            } else {
+                0
+            };
             let mut end = hi.next;
             // the unit again after the high end ("5% to 7%", "$9 billion to $10 billion", "9-10 years")
             if at == after_unit {
@@ -1190,7 +1523,18 @@ impl<'a> Reader<'a> {
                 return None;
             }
             let start = self.toks[i - 2].start;
-            return Some((self.simple(ClaimKind::Multiple, Span::new(start, self.toks[i].end), Decimal::int(m), "x", Comparator::Gt, Some("more than".into()), 0.0), i + 1));
+            return Some((
+                self.simple(
+                    ClaimKind::Multiple,
+                    Span::new(start, self.toks[i].end),
+                    Decimal::int(m),
+                    "x",
+                    Comparator::Gt,
+                    Some("more than".into()),
+                    0.0,
+                ),
+                i + 1,
+            ));
         }
         if self.is_dash(i + 1) && self.attached(i + 1) {
             return None; // "double-digit"
@@ -1206,13 +1550,30 @@ impl<'a> Reader<'a> {
             start = i - 1;
             text = Some(self.w(i - 1).to_string());
         }
-        let mut c = self.simple(ClaimKind::Multiple, Span::new(self.toks[start].start, self.toks[i].end), Decimal::int(m), "x", comparator, text, 0.05);
+        let mut c = self.simple(
+            ClaimKind::Multiple,
+            Span::new(self.toks[start].start, self.toks[i].end),
+            Decimal::int(m),
+            "x",
+            comparator,
+            text,
+            0.05,
+        );
         c.change = Some(Change::Up);
         Some((c, i + 1))
     }
 
     #[allow(clippy::too_many_arguments)] // a plain constructor
-    fn simple(&self, kind: ClaimKind, span: Span, value: Decimal, unit: &str, comparator: Comparator, comparator_text: Option<String>, precision: f64) -> Claim {
+    fn simple(
+        &self,
+        kind: ClaimKind,
+        span: Span,
+        value: Decimal,
+        unit: &str,
+        comparator: Comparator,
+        comparator_text: Option<String>,
+        precision: f64,
+    ) -> Claim {
         Claim {
             kind,
             span,
@@ -1248,10 +1609,17 @@ impl<'a> Reader<'a> {
             for u in &mut self.used[i..end] {
                 *u = true;
             }
-            let trigger = (i.saturating_sub(12)..first)
-                .any(|k| DATE_TRIGGERS.contains(&self.w(k)) && !matches!(self.w(k + 1), "price" | "prices" | "share"))
-                && !(first >= 2 && self.is_word(first - 2, "as") && self.is_word(first - 1, "of"))
-                && !(first >= 1 && matches!(self.w(first - 1), "dated" | "through" | "ended" | "ending" | "since"));
+            let trigger = (i.saturating_sub(12)..first).any(|k| {
+                DATE_TRIGGERS.contains(&self.w(k))
+                    && !matches!(self.w(k + 1), "price" | "prices" | "share")
+            }) && !(first >= 2
+                && self.is_word(first - 2, "as")
+                && self.is_word(first - 1, "of"))
+                && !(first >= 1
+                    && matches!(
+                        self.w(first - 1),
+                        "dated" | "through" | "ended" | "ending" | "since"
+                    ));
             if trigger {
                 let span = Span::new(self.toks[first].start, self.toks[end - 1].end);
                 out.push(Claim {
@@ -1276,7 +1644,13 @@ impl<'a> Reader<'a> {
     }
 
     fn date_comparator(&self, i: usize) -> (Comparator, usize, Option<String>) {
-        let w = |k: usize| if k < i && k < self.toks.len() { self.w(k) } else { "" };
+        let w = |k: usize| {
+            if k < i && k < self.toks.len() {
+                self.w(k)
+            } else {
+                ""
+            }
+        };
         if i >= 3 && w(i - 3) == "on" && w(i - 2) == "or" && w(i - 1) == "before" {
             return (Comparator::Le, i - 3, Some("on or before".into()));
         }
@@ -1338,7 +1712,11 @@ impl<'a> Reader<'a> {
                 return None;
             }
             // Q4 2025
-            if (self.raw(i) == "Q" || self.raw(i) == "H") && self.t(i + 1).is_some_and(|t| t.kind == Tk::Num && !t.space_before) {
+            if (self.raw(i) == "Q" || self.raw(i) == "H")
+                && self
+                    .t(i + 1)
+                    .is_some_and(|t| t.kind == Tk::Num && !t.space_before)
+            {
                 let q: u8 = self.raw(i + 1).parse().ok()?;
                 let mut k = i + 2;
                 if self.is_sym(k, "'") || self.is_sym(k, "’") {
@@ -1404,7 +1782,14 @@ impl<'a> Reader<'a> {
             if self.w(k) == "end" && self.is_word(k + 1, "of") {
                 let y = year_at(k + 2)?;
                 let p = Period::months(y, 12, 12)?;
-                return Some((Period { start: p.end, end: p.end }, k + 3, None));
+                return Some((
+                    Period {
+                        start: p.end,
+                        end: p.end,
+                    },
+                    k + 3,
+                    None,
+                ));
             }
             if matches!(self.w(k), "early" | "mid" | "late") {
                 let mut yk = k + 1;
@@ -1422,7 +1807,14 @@ impl<'a> Reader<'a> {
             if self.w(k) == "year" && self.is_dash(k + 1) && self.is_word(k + 2, "end") {
                 let y = year_at(k + 3)?;
                 let p = Period::months(y, 12, 12)?;
-                return Some((Period { start: p.end, end: p.end }, k + 4, None));
+                return Some((
+                    Period {
+                        start: p.end,
+                        end: p.end,
+                    },
+                    k + 4,
+                    None,
+                ));
             }
             return None;
         }
@@ -1435,7 +1827,11 @@ impl<'a> Reader<'a> {
                 }
             }
             // D Month YYYY
-            if let Some(m) = self.t(i + 1).filter(|x| x.kind == Tk::Word).and_then(|_| month_of(self.w(i + 1))) {
+            if let Some(m) = self
+                .t(i + 1)
+                .filter(|x| x.kind == Tk::Word)
+                .and_then(|_| month_of(self.w(i + 1)))
+            {
                 if self.raw(i + 1).starts_with(char::is_uppercase) {
                     let day: u8 = self.raw(i).parse().ok().filter(|d| (1..=31).contains(d))?;
                     let y = year_at(i + 2)?;
@@ -1444,10 +1840,21 @@ impl<'a> Reader<'a> {
             }
             // a bare year after in/by/during with a trigger: "expected to close in 2026"
             if let Some(y) = year_at(i) {
-                if i >= 1 && matches!(self.w(i - 1), "in" | "by" | "during" | "until") && !self.attached(i + 1) || self.t(i + 1).is_none() {
+                if i >= 1
+                    && matches!(self.w(i - 1), "in" | "by" | "during" | "until")
+                    && !self.attached(i + 1)
+                    || self.t(i + 1).is_none()
+                {
                     if i >= 1 && matches!(self.w(i - 1), "in" | "by" | "during" | "until") {
                         let p = Period::year(y)?;
-                        let p = if self.w(i - 1) == "by" { Period { start: p.end, end: p.end } } else { p };
+                        let p = if self.w(i - 1) == "by" {
+                            Period {
+                                start: p.end,
+                                end: p.end,
+                            }
+                        } else {
+                            p
+                        };
                         return Some((p, i + 1, None));
                     }
                 }
@@ -1472,7 +1879,21 @@ mod tests {
         let t = "US$9.0bn, 1,234,567.89 and 10-K";
         let toks = lex(t, Span::new(0, t.len()));
         let texts: Vec<&str> = toks.iter().map(|k| &t[k.start..k.end]).collect();
-        assert_eq!(texts, ["US", "$", "9.0", "bn", ",", "1,234,567.89", "and", "10", "-", "K"]);
+        assert_eq!(
+            texts,
+            [
+                "US",
+                "$",
+                "9.0",
+                "bn",
+                ",",
+                "1,234,567.89",
+                "and",
+                "10",
+                "-",
+                "K"
+            ]
+        );
         assert!(toks[5].commas);
     }
 }

@@ -161,7 +161,12 @@ impl Ranged for Claim {
 /// [`crate::tokenize`] finds them), in text order.
 /// `date` is the document's date: it places dates written without a year
 /// ("on October 28").
-pub fn extract(text: &str, sentences: &[Sentence], quotes: &[Quotation], date: Option<crate::date::Date>) -> Vec<Claim> {
+pub fn extract(
+    text: &str,
+    sentences: &[Sentence],
+    quotes: &[Quotation],
+    date: Option<crate::date::Date>,
+) -> Vec<Claim> {
     let mut claims = Vec::new();
     let year = date.map(|d| d.year);
     for (i, s) in sentences.iter().enumerate() {

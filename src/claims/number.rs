@@ -20,7 +20,10 @@ pub struct Decimal {
 
 impl Decimal {
     /// Zero.
-    pub const ZERO: Decimal = Decimal { mantissa: 0, exp: 0 };
+    pub const ZERO: Decimal = Decimal {
+        mantissa: 0,
+        exp: 0,
+    };
 
     /// `mantissa × 10^exp`.
     pub fn new(mantissa: i128, exp: i32) -> Decimal {
@@ -29,7 +32,10 @@ impl Decimal {
 
     /// A whole number.
     pub fn int(n: i64) -> Decimal {
-        Decimal { mantissa: i128::from(n), exp: 0 }
+        Decimal {
+            mantissa: i128::from(n),
+            exp: 0,
+        }
     }
 
     /// Parses digits with optional thousands separators (`,`) and one decimal
@@ -87,25 +93,41 @@ impl Decimal {
     /// Multiplies by `10^k`; `None` past the range claimlens keeps.
     pub fn scale(self, k: i32) -> Option<Decimal> {
         let exp = self.exp.checked_add(k)?;
-        (exp.abs() <= MAX_EXP + 40).then_some(Decimal { mantissa: self.mantissa, exp })
+        (exp.abs() <= MAX_EXP + 40).then_some(Decimal {
+            mantissa: self.mantissa,
+            exp,
+        })
     }
 
     /// Multiplies by a whole number (spelled-out "two hundred fifty million").
     pub fn mul_int(self, n: i64) -> Option<Decimal> {
-        Some(Decimal { mantissa: self.mantissa.checked_mul(i128::from(n))?, exp: self.exp })
+        Some(Decimal {
+            mantissa: self.mantissa.checked_mul(i128::from(n))?,
+            exp: self.exp,
+        })
     }
 
     /// Adds two decimals exactly.
     pub fn add(self, other: Decimal) -> Option<Decimal> {
         let exp = self.exp.min(other.exp);
-        let a = self.mantissa.checked_mul(10i128.checked_pow(u32::try_from(self.exp - exp).ok()?)?)?;
-        let b = other.mantissa.checked_mul(10i128.checked_pow(u32::try_from(other.exp - exp).ok()?)?)?;
-        Some(Decimal { mantissa: a.checked_add(b)?, exp })
+        let a = self
+            .mantissa
+            .checked_mul(10i128.checked_pow(u32::try_from(self.exp - exp).ok()?)?)?;
+        let b = other
+            .mantissa
+            .checked_mul(10i128.checked_pow(u32::try_from(other.exp - exp).ok()?)?)?;
+        Some(Decimal {
+            mantissa: a.checked_add(b)?,
+            exp,
+        })
     }
 
     /// The negated number.
     pub fn neg(self) -> Decimal {
-        Decimal { mantissa: -self.mantissa, exp: self.exp }
+        Decimal {
+            mantissa: -self.mantissa,
+            exp: self.exp,
+        }
     }
 
     /// True below zero.
@@ -125,7 +147,9 @@ impl Decimal {
 
     /// The nearest `f64` (correctly rounded, through the decimal string).
     pub fn to_f64(self) -> f64 {
-        format!("{}e{}", self.mantissa, self.exp).parse().unwrap_or(f64::NAN)
+        format!("{}e{}", self.mantissa, self.exp)
+            .parse()
+            .unwrap_or(f64::NAN)
     }
 
     /// True when the value fits an `f64` as a finite number.
@@ -142,7 +166,10 @@ impl Decimal {
             m /= 10;
             e += 1;
         }
-        Decimal { mantissa: m, exp: e }
+        Decimal {
+            mantissa: m,
+            exp: e,
+        }
     }
 }
 
@@ -216,14 +243,22 @@ mod tests {
         assert!(d("20.40") == d("20.40"));
         assert_eq!(d("20.40").cmp(&d("20.4")), Ordering::Equal);
         assert!(d("9.4") < d("10"));
-        assert!(d("1").scale(10).unwrap_or(Decimal::ZERO) > d("9").scale(9).unwrap_or(Decimal::ZERO));
+        assert!(
+            d("1").scale(10).unwrap_or(Decimal::ZERO) > d("9").scale(9).unwrap_or(Decimal::ZERO)
+        );
     }
 
     #[test]
     fn huge_numbers_stay_finite_or_are_refused() {
         let nines = "9".repeat(400);
         let big = Decimal::parse(&nines);
-        assert!(big.is_none_or(|b| b.scale(12).is_none_or(|x| !x.is_finite() || x.to_f64() > 1e300)));
-        assert_eq!(Decimal::from_f64(1.0 / 3.0).map(|x| x.to_string()), Some("0.333333333333".into()));
+        assert!(big.is_none_or(|b| {
+            b.scale(12)
+                .is_none_or(|x| !x.is_finite() || x.to_f64() > 1e300)
+        }));
+        assert_eq!(
+            Decimal::from_f64(1.0 / 3.0).map(|x| x.to_string()),
+            Some("0.333333333333".into())
+        );
     }
 }

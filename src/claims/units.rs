@@ -76,7 +76,14 @@ pub(crate) fn raw() -> Result<RawUnits, toml::de::Error> {
 fn phrases(map: &BTreeMap<String, RawComparator>) -> Vec<(Vec<String>, RawComparator)> {
     let mut v: Vec<(Vec<String>, RawComparator)> = map
         .iter()
-        .map(|(k, c)| (k.split_whitespace().map(|w| w.trim_end_matches('.').to_string()).collect(), *c))
+        .map(|(k, c)| {
+            (
+                k.split_whitespace()
+                    .map(|w| w.trim_end_matches('.').to_string())
+                    .collect(),
+                *c,
+            )
+        })
         .collect();
     v.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
     v
@@ -84,7 +91,8 @@ fn phrases(map: &BTreeMap<String, RawComparator>) -> Vec<(Vec<String>, RawCompar
 
 /// The vocabulary (parsed on first use; the data file is tested to parse).
 pub(crate) static UNITS: LazyLock<Units> = LazyLock::new(|| {
-    let r = raw().unwrap_or_else(|e| panic!("claims/units.toml is broken (a test guards this): {e}"));
+    let r =
+        raw().unwrap_or_else(|e| panic!("claims/units.toml is broken (a test guards this): {e}"));
     let set = |v: Vec<String>| v.into_iter().collect::<HashSet<_>>();
     let mut symbols: Vec<(String, String)> = r.currency_symbols.into_iter().collect();
     symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
@@ -120,7 +128,12 @@ pub fn known_unit(kind: ClaimKind, unit: &str) -> bool {
         ClaimKind::Duration => unit == "year" || unit == "day",
         ClaimKind::Power => unit == "W",
         ClaimKind::Date => unit == "date",
-        ClaimKind::Count => !unit.is_empty() && unit.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-'),
+        ClaimKind::Count => {
+            !unit.is_empty()
+                && unit
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        }
     }
 }
 
@@ -143,14 +156,23 @@ mod tests {
             let mut sorted = list.clone();
             sorted.sort();
             sorted.dedup();
-            assert_eq!(&sorted, list, "units.toml: {name} must be sorted and unique");
+            assert_eq!(
+                &sorted, list,
+                "units.toml: {name} must be sorted and unique"
+            );
         }
         for d in r.durations.values() {
-            assert!(d.per.is_some() != d.times.is_some(), "a duration needs exactly one of per/times");
+            assert!(
+                d.per.is_some() != d.times.is_some(),
+                "a duration needs exactly one of per/times"
+            );
             assert!(d.unit == "year" || d.unit == "day");
         }
         let up: HashSet<_> = r.up.iter().collect();
-        assert!(r.down.iter().all(|w| !up.contains(w)), "a change verb cannot be both up and down");
+        assert!(
+            r.down.iter().all(|w| !up.contains(w)),
+            "a change verb cannot be both up and down"
+        );
     }
 
     #[test]

@@ -21,7 +21,11 @@ struct Paint {
 
 impl Paint {
     fn wrap(&self, code: &str, s: &str) -> String {
-        if self.on { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
     }
     fn bold(&self, s: &str) -> String {
         self.wrap("1", s)
@@ -40,7 +44,11 @@ impl Paint {
     }
 }
 
-pub(crate) fn render(outcomes: &[Outcome], options: RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(
+    outcomes: &[Outcome],
+    options: RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let paint = Paint { on: options.color };
     let mut total = Tally::default();
     let (mut docs, mut failed, mut claims, mut markers) = (0, 0, 0, 0);
@@ -51,7 +59,11 @@ pub(crate) fn render(outcomes: &[Outcome], options: RenderOptions, out: &mut dyn
         match o {
             Outcome::Failed(e) => {
                 failed += 1;
-                writeln!(out, "{} {e}", paint.verdict(Some(Verdict::Contradicted), "error:"))?;
+                writeln!(
+                    out,
+                    "{} {e}",
+                    paint.verdict(Some(Verdict::Contradicted), "error:")
+                )?;
             }
             Outcome::Analyzed(a) => {
                 docs += 1;
@@ -82,7 +94,13 @@ pub(crate) fn render(outcomes: &[Outcome], options: RenderOptions, out: &mut dyn
 
 fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> {
     let src = &a.source;
-    let mut header = format!("{} ({}, {}, {} bytes", src.path, src.format.name(), src.encoding, src.bytes.len());
+    let mut header = format!(
+        "{} ({}, {}, {} bytes",
+        src.path,
+        src.format.name(),
+        src.encoding,
+        src.bytes.len()
+    );
     if let Some(d) = a.date {
         header.push_str(&format!(", dated {d}"));
     }
@@ -97,7 +115,15 @@ fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> 
     let loc = Locator::new(a);
     for (i, c) in a.claims.iter().enumerate() {
         writeln!(out)?;
-        claim(a, &loc, i, c, a.checks.get(i).and_then(Option::as_ref), paint, out)?;
+        claim(
+            a,
+            &loc,
+            i,
+            c,
+            a.checks.get(i).and_then(Option::as_ref),
+            paint,
+            out,
+        )?;
     }
     if !a.markers.is_empty() {
         writeln!(out)?;
@@ -111,7 +137,15 @@ fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> 
             if m.context.is_some() {
                 extra.push_str(" (boilerplate)");
             }
-            writeln!(out, "  m{:<4} {:>5}:{:<4} {:<26} {}{extra}", i + 1, l.line, l.column, m.category, quote(a.text_of(m)))?;
+            writeln!(
+                out,
+                "  m{:<4} {:>5}:{:<4} {:<26} {}{extra}",
+                i + 1,
+                l.line,
+                l.column,
+                m.category,
+                quote(a.text_of(m))
+            )?;
         }
     }
     let t = Tally::of(a);
@@ -129,7 +163,11 @@ fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> 
     );
     writeln!(out, "{}", paint.bold(&summary))?;
     if !a.markers.is_empty() {
-        writeln!(out, "markers by category (per 100 words): {}", by_category(a))?;
+        writeln!(
+            out,
+            "markers by category (per 100 words): {}",
+            by_category(a)
+        )?;
     }
     Ok(())
 }
@@ -142,7 +180,11 @@ fn by_category(a: &Analysis) -> String {
     }
     let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
     counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
-    counts.iter().map(|(c, n)| format!("{c} {n} ({})", per_100_words(*n, a.words))).collect::<Vec<_>>().join(", ")
+    counts
+        .iter()
+        .map(|(c, n)| format!("{c} {n} ({})", per_100_words(*n, a.words)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn voice_name(v: crate::rhetoric::Voice) -> &'static str {
@@ -157,12 +199,22 @@ fn quote(s: &str) -> String {
     format!("“{}”", s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-fn claim(a: &Analysis, loc: &Locator<'_>, i: usize, c: &Claim, check: Option<&Check>, paint: &Paint, out: &mut dyn Write) -> io::Result<()> {
+fn claim(
+    a: &Analysis,
+    loc: &Locator<'_>,
+    i: usize,
+    c: &Claim,
+    check: Option<&Check>,
+    paint: &Paint,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let text = a.text_of(c);
     let verdict = check.map(|k| k.verdict);
     let label = match check {
         Some(k) => match (k.verdict, k.severity) {
-            (Verdict::Contradicted, Some(s)) => format!("contradicted ({})", format!("{s:?}").to_lowercase()),
+            (Verdict::Contradicted, Some(s)) => {
+                format!("contradicted ({})", format!("{s:?}").to_lowercase())
+            }
             (v, _) => v.name().to_string(),
         },
         None => "claim".to_string(),
@@ -180,9 +232,20 @@ fn claim(a: &Analysis, loc: &Locator<'_>, i: usize, c: &Claim, check: Option<&Ch
     if c.comparator != crate::claims::Comparator::Eq {
         what.push_str(&format!(" ({})", c.comparator.name()));
     }
-    writeln!(out, "{}: {what}", paint.verdict(verdict, &format!("c{} {label}", i + 1)))?;
+    writeln!(
+        out,
+        "{}: {what}",
+        paint.verdict(verdict, &format!("c{} {label}", i + 1))
+    )?;
     let l = loc.locate(c.span);
-    writeln!(out, "  {} {}:{}:{}", paint.dim("-->"), a.source.path, l.line, l.column)?;
+    writeln!(
+        out,
+        "  {} {}:{}:{}",
+        paint.dim("-->"),
+        a.source.path,
+        l.line,
+        l.column
+    )?;
     let (excerpt, caret_at, caret_len) = excerpt(&a.source.text, c.span);
     let gutter = l.line.to_string();
     let pad = " ".repeat(gutter.len());
@@ -199,12 +262,27 @@ fn claim(a: &Analysis, loc: &Locator<'_>, i: usize, c: &Claim, check: Option<&Ch
         note.push_str(&format!(" (change: {})", format!("{ch:?}").to_lowercase()));
     }
     let carets = "^".repeat(caret_len.max(1));
-    writeln!(out, "  {pad} {} {}{}{note}", paint.dim("|"), " ".repeat(caret_at), paint.verdict(verdict, &carets))?;
+    writeln!(
+        out,
+        "  {pad} {} {}{}{note}",
+        paint.dim("|"),
+        " ".repeat(caret_at),
+        paint.verdict(verdict, &carets)
+    )?;
     if let Some(k) = check {
         writeln!(out, "  {pad} {} {}", paint.dim("="), k.reason)?;
     }
-    let ms: Vec<String> =
-        a.markers_of(c).map(|m| format!("m{} {} {}", m + 1, a.markers[m].category, quote(a.text_of(&a.markers[m])))).collect();
+    let ms: Vec<String> = a
+        .markers_of(c)
+        .map(|m| {
+            format!(
+                "m{} {} {}",
+                m + 1,
+                a.markers[m].category,
+                quote(a.text_of(&a.markers[m]))
+            )
+        })
+        .collect();
     if !ms.is_empty() {
         writeln!(out, "  {pad} {} markers: {}", paint.dim("="), ms.join(", "))?;
     }
@@ -215,9 +293,15 @@ fn claim(a: &Analysis, loc: &Locator<'_>, i: usize, c: &Claim, check: Option<&Ch
 /// the character offset and length of the span inside the excerpt.
 fn excerpt(text: &str, span: Span) -> (String, usize, usize) {
     let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = text[span.start..].find('\n').map_or(text.len(), |p| span.start + p);
+    let line_end = text[span.start..]
+        .find('\n')
+        .map_or(text.len(), |p| span.start + p);
     let span_end = span.end.min(line_end);
-    let clean = |s: &str| s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>();
+    let clean = |s: &str| {
+        s.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>()
+    };
     let before: Vec<char> = clean(&text[line_start..span.start]).chars().collect();
     let inner: Vec<char> = clean(&text[span.start..span_end]).chars().collect();
     let after: Vec<char> = clean(text[span_end..line_end].trim_end()).chars().collect();

@@ -44,7 +44,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Locator, Location, Outcome, Tally, per_100_words};
+use super::{Location, Locator, Outcome, Tally, per_100_words};
 use crate::analysis::Analysis;
 use crate::check::Check;
 use crate::claims::{Change, Lean};
@@ -137,7 +137,10 @@ struct CategoryJson {
 
 pub(crate) fn document(outcome: &Outcome) -> DocumentJson<'_> {
     match outcome {
-        Outcome::Failed(e) => DocumentJson::Failed { path: e.path.as_deref().unwrap_or("-"), error: e.message.clone() },
+        Outcome::Failed(e) => DocumentJson::Failed {
+            path: e.path.as_deref().unwrap_or("-"),
+            error: e.message.clone(),
+        },
         Outcome::Analyzed(a) => DocumentJson::Analyzed(Box::new(analyzed(a))),
     }
 }
@@ -216,11 +219,25 @@ fn by_category(a: &Analysis) -> BTreeMap<&str, CategoryJson> {
     for m in &a.markers {
         *counts.entry(m.category.as_str()).or_default() += 1;
     }
-    counts.into_iter().map(|(c, n)| (c, CategoryJson { count: n, per_100_words: per_100_words(n, a.words) })).collect()
+    counts
+        .into_iter()
+        .map(|(c, n)| {
+            (
+                c,
+                CategoryJson {
+                    count: n,
+                    per_100_words: per_100_words(n, a.words),
+                },
+            )
+        })
+        .collect()
 }
 
 pub(crate) fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
-    let top = Top { schema: SCHEMA, documents: outcomes.iter().map(document).collect() };
+    let top = Top {
+        schema: SCHEMA,
+        documents: outcomes.iter().map(document).collect(),
+    };
     serde_json::to_writer_pretty(&mut *out, &top)?;
     out.write_all(b"\n")
 }

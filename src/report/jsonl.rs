@@ -17,7 +17,13 @@ struct Line<'a> {
 
 pub(crate) fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
     for o in outcomes {
-        serde_json::to_writer(&mut *out, &Line { schema: SCHEMA, document: document(o) })?;
+        serde_json::to_writer(
+            &mut *out,
+            &Line {
+                schema: SCHEMA,
+                document: document(o),
+            },
+        )?;
         out.write_all(b"\n")?;
     }
     Ok(())

@@ -47,7 +47,12 @@ pub struct RenderOptions {
 }
 
 /// Renders `outcomes` in `format` to `out`.
-pub fn render(format: OutputFormat, outcomes: &[Outcome], options: RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    format: OutputFormat,
+    outcomes: &[Outcome],
+    options: RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         OutputFormat::Human => human::render(outcomes, options, out),
         OutputFormat::Json => json::render(outcomes, out),
@@ -77,14 +82,22 @@ pub(crate) struct Locator<'a> {
 impl<'a> Locator<'a> {
     pub(crate) fn new(analysis: &'a Analysis) -> Locator<'a> {
         let single_byte = analysis.source.encoding == "windows-1252";
-        Locator { index: LineIndex::new(&analysis.source.bytes, single_byte), analysis }
+        Locator {
+            index: LineIndex::new(&analysis.source.bytes, single_byte),
+            analysis,
+        }
     }
 
     /// The location of a text span, in the original bytes.
     pub(crate) fn locate(&self, text_span: Span) -> Location {
         let s = self.analysis.source.source_span(text_span);
         let (line, column) = self.index.line_col(&self.analysis.source.bytes, s.start);
-        Location { start: s.start, end: s.end, line, column }
+        Location {
+            start: s.start,
+            end: s.end,
+            line,
+            column,
+        }
     }
 }
 
@@ -123,20 +136,47 @@ pub(crate) fn per_100_words(markers: usize, words: usize) -> f64 {
 
 /// Prints the sentences (and words) of a source with their spans in the
 /// original bytes (`claimlens tokens`).
-pub fn tokens(source: &crate::source::Source, sentences_only: bool, out: &mut dyn Write) -> io::Result<()> {
+pub fn tokens(
+    source: &crate::source::Source,
+    sentences_only: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let text = source.text.as_str();
     let index = LineIndex::new(&source.bytes, source.encoding == "windows-1252");
-    writeln!(out, "{} ({}, {})", source.path, source.format.name(), source.encoding)?;
+    writeln!(
+        out,
+        "{} ({}, {})",
+        source.path,
+        source.format.name(),
+        source.encoding
+    )?;
     for (i, s) in crate::tokenize::sentences(text).iter().enumerate() {
         let span = source.source_span(s.span);
         let (line, col) = index.line_col(&source.bytes, span.start);
         let kind = if s.heading { "heading" } else { "sentence" };
-        let one_line: String = s.span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
-        writeln!(out, "{kind} {} [{}..{}] {line}:{col} {one_line}", i + 1, span.start, span.end)?;
+        let one_line: String = s
+            .span
+            .slice(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        writeln!(
+            out,
+            "{kind} {} [{}..{}] {line}:{col} {one_line}",
+            i + 1,
+            span.start,
+            span.end
+        )?;
         if !sentences_only {
             for w in crate::tokenize::words(text, s.span) {
                 let ws = source.source_span(w.span);
-                writeln!(out, "  word [{}..{}] {}", ws.start, ws.end, w.span.slice(text))?;
+                writeln!(
+                    out,
+                    "  word [{}..{}] {}",
+                    ws.start,
+                    ws.end,
+                    w.span.slice(text)
+                )?;
             }
         }
     }

@@ -21,12 +21,38 @@ pub struct Decoded {
 /// Windows-1252 characters for bytes 0x80..=0x9F (`None`: undefined there).
 /// Bytes 0xA0..=0xFF are the Latin-1 characters of the same number.
 const CP1252_HIGH: [Option<char>; 32] = [
-    Some('\u{20AC}'), None, Some('\u{201A}'), Some('\u{0192}'), Some('\u{201E}'), Some('\u{2026}'),
-    Some('\u{2020}'), Some('\u{2021}'), Some('\u{02C6}'), Some('\u{2030}'), Some('\u{0160}'),
-    Some('\u{2039}'), Some('\u{0152}'), None, Some('\u{017D}'), None, None, Some('\u{2018}'),
-    Some('\u{2019}'), Some('\u{201C}'), Some('\u{201D}'), Some('\u{2022}'), Some('\u{2013}'),
-    Some('\u{2014}'), Some('\u{02DC}'), Some('\u{2122}'), Some('\u{0161}'), Some('\u{203A}'),
-    Some('\u{0153}'), None, Some('\u{017E}'), Some('\u{0178}'),
+    Some('\u{20AC}'),
+    None,
+    Some('\u{201A}'),
+    Some('\u{0192}'),
+    Some('\u{201E}'),
+    Some('\u{2026}'),
+    Some('\u{2020}'),
+    Some('\u{2021}'),
+    Some('\u{02C6}'),
+    Some('\u{2030}'),
+    Some('\u{0160}'),
+    Some('\u{2039}'),
+    Some('\u{0152}'),
+    None,
+    Some('\u{017D}'),
+    None,
+    None,
+    Some('\u{2018}'),
+    Some('\u{2019}'),
+    Some('\u{201C}'),
+    Some('\u{201D}'),
+    Some('\u{2022}'),
+    Some('\u{2013}'),
+    Some('\u{2014}'),
+    Some('\u{02DC}'),
+    Some('\u{2122}'),
+    Some('\u{0161}'),
+    Some('\u{203A}'),
+    Some('\u{0153}'),
+    None,
+    Some('\u{017E}'),
+    Some('\u{0178}'),
 ];
 
 /// The character a single Windows-1252 byte stands for (U+FFFD where the
@@ -107,14 +133,22 @@ fn decode_mixed(bytes: &[u8], base: usize) -> Decoded {
     } else {
         format!("utf-8 ({invalid} invalid bytes read as windows-1252)")
     };
-    Decoded { text, map: b.finish_map(base + bytes.len()), encoding }
+    Decoded {
+        text,
+        map: b.finish_map(base + bytes.len()),
+        encoding,
+    }
 }
 
 fn decode_utf16(bytes: &[u8], little_endian: bool) -> Decoded {
     let body = &bytes[2..];
     let units = body.chunks(2).map(|c| {
         let (a, b) = (c[0], *c.get(1).unwrap_or(&0));
-        if little_endian { u16::from_le_bytes([a, b]) } else { u16::from_be_bytes([a, b]) }
+        if little_endian {
+            u16::from_le_bytes([a, b])
+        } else {
+            u16::from_be_bytes([a, b])
+        }
     });
     let mut text = String::with_capacity(body.len() / 2);
     let mut b = MapBuilder::new();
@@ -129,8 +163,16 @@ fn decode_utf16(bytes: &[u8], little_endian: bool) -> Decoded {
         b.decoded(pos, width, c.len_utf8());
         pos += width;
     }
-    let name = if little_endian { "utf-16le" } else { "utf-16be" };
-    Decoded { text, map: b.finish_map(bytes.len()), encoding: name.into() }
+    let name = if little_endian {
+        "utf-16le"
+    } else {
+        "utf-16be"
+    };
+    Decoded {
+        text,
+        map: b.finish_map(bytes.len()),
+        encoding: name.into(),
+    }
 }
 
 #[cfg(test)]

@@ -13,22 +13,72 @@
 use super::offset_map::{MapBuilder, OffsetMap};
 
 /// Elements whose content is never shown.
-const SKIPPED: &[&str] = &["head", "script", "style", "template", "noscript", "ix:header", "object", "svg"];
+const SKIPPED: &[&str] = &[
+    "head",
+    "script",
+    "style",
+    "template",
+    "noscript",
+    "ix:header",
+    "object",
+    "svg",
+];
 
 /// Elements that start a new block (a blank line before and after).
 const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "tfoot", "thead",
-    "title", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "title",
+    "tr",
+    "ul",
 ];
 
 /// Elements that hold no content and have no end tag.
-const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "wbr"];
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "wbr",
+];
 
 /// Converts HTML (already decoded to a string) to text and a map into it.
 pub fn to_text(html: &str) -> (String, OffsetMap) {
-    let mut out = Out { text: String::with_capacity(html.len() / 3), map: MapBuilder::new() };
+    let mut out = Out {
+        text: String::with_capacity(html.len() / 3),
+        map: MapBuilder::new(),
+    };
     let bytes = html.as_bytes();
     let mut i = 0;
     let mut pre_depth = 0usize;
@@ -207,7 +257,8 @@ fn parse_tag(html: &str, at: usize) -> Option<Tag> {
         return None;
     }
     let name_start = i;
-    while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b':' | b'-' | b'_' | b'.')) {
+    while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b':' | b'-' | b'_' | b'.'))
+    {
         i += 1;
     }
     let name = html[name_start..i].to_ascii_lowercase();
@@ -221,7 +272,10 @@ fn parse_tag(html: &str, at: usize) -> Option<Tag> {
             Some(_) => {}
             None if c == b'"' || c == b'\'' => {
                 // Only a quote that opens a value (after '=') starts quoting.
-                let prev = b[attrs_start..i].iter().rev().find(|x| !x.is_ascii_whitespace());
+                let prev = b[attrs_start..i]
+                    .iter()
+                    .rev()
+                    .find(|x| !x.is_ascii_whitespace());
                 if prev == Some(&b'=') {
                     quote = Some(c);
                 }
@@ -234,7 +288,13 @@ fn parse_tag(html: &str, at: usize) -> Option<Tag> {
     let attrs = &html[attrs_start..i.min(b.len())];
     let end = (i + 1).min(b.len());
     let self_closing = attrs.trim_end().ends_with('/') || VOID.contains(&name.as_str());
-    Some(Tag { hidden: !closing && is_hidden(attrs), name, closing, self_closing, end })
+    Some(Tag {
+        hidden: !closing && is_hidden(attrs),
+        name,
+        closing,
+        self_closing,
+        end,
+    })
 }
 
 fn is_hidden(attrs: &str) -> bool {
@@ -295,7 +355,14 @@ pub fn entity(html: &str, at: usize) -> Option<(char, usize)> {
             i += 1;
         }
         let start = i;
-        while i < b.len() && i - start < 8 && (if hex { b[i].is_ascii_hexdigit() } else { b[i].is_ascii_digit() }) {
+        while i < b.len()
+            && i - start < 8
+            && (if hex {
+                b[i].is_ascii_hexdigit()
+            } else {
+                b[i].is_ascii_digit()
+            })
+        {
             i += 1;
         }
         if i == start {
@@ -396,7 +463,9 @@ mod tests {
 
     #[test]
     fn drops_invisible_content() {
-        let t = text("<html><head><title>T</title><style>p{}</style></head><body><script>var a=1<2;</script><p>Seen</p><div style=\"display: none\">unseen</div><div hidden>gone</div><ix:header>xbrl</ix:header></body></html>");
+        let t = text(
+            "<html><head><title>T</title><style>p{}</style></head><body><script>var a=1<2;</script><p>Seen</p><div style=\"display: none\">unseen</div><div hidden>gone</div><ix:header>xbrl</ix:header></body></html>",
+        );
         assert_eq!(t.trim(), "Seen");
     }
 
@@ -412,14 +481,24 @@ mod tests {
 
     #[test]
     fn cells_and_blocks_separate_numbers() {
-        let t = text("<table><tr><td>2024</td><td>1,234</td></tr><tr><td>5</td></tr></table><p>a<br>b</p>");
+        let t = text(
+            "<table><tr><td>2024</td><td>1,234</td></tr><tr><td>5</td></tr></table><p>a<br>b</p>",
+        );
         assert!(t.contains("2024\t1,234"), "{t:?}");
         assert!(t.contains("a\nb"), "{t:?}");
     }
 
     #[test]
     fn broken_markup_never_fails() {
-        for s in ["<p>unterminated <b", "<!-- open comment", "a < b & c", "<div><div>", "</p></p>x", "&#99999999999;", "<![CDATA[x"] {
+        for s in [
+            "<p>unterminated <b",
+            "<!-- open comment",
+            "a < b & c",
+            "<div><div>",
+            "</p></p>x",
+            "&#99999999999;",
+            "<![CDATA[x",
+        ] {
             let _ = text(s);
         }
         assert_eq!(text("a < b & c").trim(), "a < b & c");

@@ -17,7 +17,10 @@ impl LineIndex {
     pub fn new(bytes: &[u8], single_byte: bool) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
-        LineIndex { starts, single_byte }
+        LineIndex {
+            starts,
+            single_byte,
+        }
     }
 
     /// The 1-based line and character column of byte `offset` in `bytes`
@@ -37,7 +40,11 @@ impl LineIndex {
 
     /// The byte range of 1-based line `line`, without its line break.
     pub fn line_range(&self, bytes: &[u8], line: usize) -> std::ops::Range<usize> {
-        let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(bytes.len());
+        let start = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(bytes.len());
         let mut end = self.starts.get(line).map(|&s| s - 1).unwrap_or(bytes.len());
         if end > start && bytes.get(end - 1) == Some(&b'\r') {
             end -= 1;

@@ -104,7 +104,14 @@ impl Source {
             }
             Format::Text | Format::Markdown => (decoded.text, decoded.map),
         };
-        Source { path, bytes, format, encoding: decoded.encoding, text, map }
+        Source {
+            path,
+            bytes,
+            format,
+            encoding: decoded.encoding,
+            text,
+            map,
+        }
     }
 
     /// Builds a source from a string (tests, library callers).
@@ -127,13 +134,19 @@ mod tests {
         assert_eq!(Format::sniff("  <!DOCTYPE html><p>x"), Some(Format::Html));
         assert_eq!(Format::sniff("<HTML><BODY>"), Some(Format::Html));
         assert_eq!(Format::sniff("Plain text."), None);
-        assert_eq!(Format::from_extension("a/b.MD".as_ref()), Some(Format::Markdown));
+        assert_eq!(
+            Format::from_extension("a/b.MD".as_ref()),
+            Some(Format::Markdown)
+        );
         assert_eq!(Format::from_extension("a/b.pdf".as_ref()), None);
     }
 
     #[test]
     fn html_spans_point_into_the_original() {
-        let src = Source::from_text("x.html", "<html><body><p>A &amp; B paid $9 billion.</p></body></html>");
+        let src = Source::from_text(
+            "x.html",
+            "<html><body><p>A &amp; B paid $9 billion.</p></body></html>",
+        );
         assert_eq!(src.format, Format::Html);
         let at = src.text.find("$9 billion").unwrap_or(0);
         let span = src.source_span(Span::new(at, at + "$9 billion".len()));

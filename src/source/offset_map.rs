@@ -90,7 +90,9 @@ impl OffsetMap {
                 let mut t = s.src;
                 let end = s.src + s.src_len;
                 while t < end {
-                    let Some(inner_seg) = inner.find(t) else { break };
+                    let Some(inner_seg) = inner.find(t) else {
+                        break;
+                    };
                     let run_end = (inner_seg.text + inner_seg.text_len).min(end);
                     if inner_seg.verbatim {
                         b.verbatim(inner_seg.src + (t - inner_seg.text), run_end - t);
@@ -139,7 +141,13 @@ impl MapBuilder {
                 return;
             }
         }
-        self.segments.push(Segment { text: self.text_len, text_len: len, src, src_len: len, verbatim: true });
+        self.segments.push(Segment {
+            text: self.text_len,
+            text_len: len,
+            src,
+            src_len: len,
+            verbatim: true,
+        });
         self.text_len += len;
     }
 
@@ -149,7 +157,13 @@ impl MapBuilder {
         if text_len == 0 {
             return;
         }
-        self.segments.push(Segment { text: self.text_len, text_len, src, src_len, verbatim: false });
+        self.segments.push(Segment {
+            text: self.text_len,
+            text_len,
+            src,
+            src_len,
+            verbatim: false,
+        });
         self.text_len += text_len;
     }
 
@@ -160,7 +174,11 @@ impl MapBuilder {
 
     /// Finishes the map; `src_len` is the length of the whole source.
     pub fn finish_map(self, src_len: usize) -> OffsetMap {
-        OffsetMap { segments: self.segments, text_len: self.text_len, src_len }
+        OffsetMap {
+            segments: self.segments,
+            text_len: self.text_len,
+            src_len,
+        }
     }
 }
 

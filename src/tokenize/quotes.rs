@@ -70,10 +70,20 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
     out
 }
 
-fn close(text: &str, start: usize, inner: usize, inner_end: usize, end: usize, out: &mut Vec<Quotation>) {
+fn close(
+    text: &str,
+    start: usize,
+    inner: usize,
+    inner_end: usize,
+    end: usize,
+    out: &mut Vec<Quotation>,
+) {
     let inner_text = &text[inner..inner_end.max(inner)];
     let trimmed_end = inner + inner_text.trim_end().len();
-    out.push(Quotation { span: Span::new(start, end), inner: Span::new(inner, trimmed_end) });
+    out.push(Quotation {
+        span: Span::new(start, end),
+        inner: Span::new(inner, trimmed_end),
+    });
 }
 
 /// True when `span` lies inside one of `quotes` (sorted by start).
@@ -87,15 +97,27 @@ mod tests {
     use super::*;
 
     fn inner(text: &str) -> Vec<&str> {
-        quotations(text).iter().map(|q| q.inner.slice(text)).collect()
+        quotations(text)
+            .iter()
+            .map(|q| q.inner.slice(text))
+            .collect()
     }
 
     #[test]
     fn pairs_quotes() {
-        assert_eq!(inner("He said “we’re not paying rent” today."), ["we’re not paying rent"]);
-        assert_eq!(inner("a \"strategic\" move and \"synergies\""), ["strategic", "synergies"]);
+        assert_eq!(
+            inner("He said “we’re not paying rent” today."),
+            ["we’re not paying rent"]
+        );
+        assert_eq!(
+            inner("a \"strategic\" move and \"synergies\""),
+            ["strategic", "synergies"]
+        );
         assert_eq!(inner("CoreWeave’s ‘innovation’ story"), ["innovation"]);
-        assert_eq!(inner("“Open quote runs on.\n\nNew paragraph"), ["Open quote runs on."]);
+        assert_eq!(
+            inner("“Open quote runs on.\n\nNew paragraph"),
+            ["Open quote runs on."]
+        );
     }
 
     #[test]

@@ -29,26 +29,71 @@ impl Ranged for Sentence {
 
 /// Abbreviations after which a sentence never ends.
 const NEVER_END: &[&str] = &[
-    "approx", "apr", "aug", "ave", "blvd", "cf", "dec", "dr", "e.g", "est", "feb", "fig", "gen", "gov", "i.e",
-    "jan", "jul", "jun", "messrs", "mr", "mrs", "ms", "mt", "nov", "oct", "p", "pp", "prof",
-    "rep", "rev", "sen", "sep", "sept", "st", "vol", "vs",
+    "approx", "apr", "aug", "ave", "blvd", "cf", "dec", "dr", "e.g", "est", "feb", "fig", "gen",
+    "gov", "i.e", "jan", "jul", "jun", "messrs", "mr", "mrs", "ms", "mt", "nov", "oct", "p", "pp",
+    "prof", "rep", "rev", "sen", "sep", "sept", "st", "vol", "vs",
 ];
 
 /// Abbreviations that usually sit inside a sentence ("CoreWeave, Inc.
 /// (Nasdaq: CRWV)") but may end one: a sentence ends after them only when
 /// the next word is a typical sentence opener.
 const MAY_END: &[&str] = &[
-    "a.g", "ag", "co", "corp", "e.u", "inc", "l.l.c", "l.p", "llc", "ltd", "n.a", "n.v", "plc", "s.a", "u.k",
-    "u.n", "u.s", "u.s.a",
+    "a.g", "ag", "co", "corp", "e.u", "inc", "l.l.c", "l.p", "llc", "ltd", "n.a", "n.v", "plc",
+    "s.a", "u.k", "u.n", "u.s", "u.s.a",
 ];
 
 /// Words that typically open a sentence, used after [`MAY_END`] abbreviations
 /// and initials.
 const OPENERS: &[&str] = &[
-    "a", "according", "after", "all", "also", "an", "and", "as", "at", "before", "but", "by", "during", "each",
-    "for", "following", "from", "he", "her", "his", "however", "if", "in", "it", "its", "meanwhile", "moreover",
-    "on", "our", "shares", "she", "since", "that", "the", "their", "there", "these", "they", "this", "those",
-    "to", "under", "until", "upon", "we", "when", "while", "with", "yet",
+    "a",
+    "according",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "during",
+    "each",
+    "for",
+    "following",
+    "from",
+    "he",
+    "her",
+    "his",
+    "however",
+    "if",
+    "in",
+    "it",
+    "its",
+    "meanwhile",
+    "moreover",
+    "on",
+    "our",
+    "shares",
+    "she",
+    "since",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "under",
+    "until",
+    "upon",
+    "we",
+    "when",
+    "while",
+    "with",
+    "yet",
 ];
 
 /// Splits `text` into sentences.
@@ -95,7 +140,10 @@ fn units(text: &str) -> Vec<Unit> {
         let line = &text[s..e];
         if is_blank(line) {
             if let Some((a, b)) = open.take() {
-                out.push(Unit { span: Span::new(a, b), heading: false });
+                out.push(Unit {
+                    span: Span::new(a, b),
+                    heading: false,
+                });
             }
             prev_ends_sentence = true;
             continue;
@@ -106,10 +154,16 @@ fn units(text: &str) -> Vec<Unit> {
         let stands_alone = heading || is_item(line) || line.contains('\t');
         if stands_alone {
             if let Some((a, b)) = open.take() {
-                out.push(Unit { span: Span::new(a, b), heading: false });
+                out.push(Unit {
+                    span: Span::new(a, b),
+                    heading: false,
+                });
             }
             if heading || line.contains('\t') {
-                out.push(Unit { span: Span::new(s, e), heading });
+                out.push(Unit {
+                    span: Span::new(s, e),
+                    heading,
+                });
             } else {
                 open = Some((s, e));
             }
@@ -120,12 +174,14 @@ fn units(text: &str) -> Vec<Unit> {
             });
         }
         let t = line.trim_end();
-        prev_ends_sentence = heading
-            || t.ends_with(['.', '!', '?', ':', '”', '"', ')', '’'])
-            || line.contains('\t');
+        prev_ends_sentence =
+            heading || t.ends_with(['.', '!', '?', ':', '”', '"', ')', '’']) || line.contains('\t');
     }
     if let Some((a, b)) = open {
-        out.push(Unit { span: Span::new(a, b), heading: false });
+        out.push(Unit {
+            span: Span::new(a, b),
+            heading: false,
+        });
     }
     out
 }
@@ -174,17 +230,30 @@ fn is_heading(line: &str, prev_ends_sentence: bool, next: Option<&str>, alone: b
     }
     let next_starts_upper = next.is_none_or(|n| {
         let n = n.trim_start();
-        n.is_empty() || n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "“\"‘'(•-*$".contains(c))
+        n.is_empty()
+            || n.starts_with(|c: char| {
+                c.is_uppercase() || c.is_ascii_digit() || "“\"‘'(•-*$".contains(c)
+            })
     });
     if !next_starts_upper {
         return false;
     }
-    let long: Vec<&str> = words.iter().copied().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let long: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
     if long.is_empty() {
         return false;
     }
-    let capitalised = long.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '$')).count();
-    let all_caps = t.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    let capitalised = long
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '$'))
+        .count();
+    let all_caps = t
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase());
     all_caps || capitalised * 10 >= long.len() * 8
 }
 
@@ -194,7 +263,9 @@ fn is_item_label(text: &str, sent_start: usize, dot: usize) -> bool {
     let label = text[sent_start..dot].trim();
     !label.is_empty()
         && label.len() <= 3
-        && (label.bytes().all(|b| b.is_ascii_digit()) || label.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')) || (label.len() == 1 && label.bytes().all(|b| b.is_ascii_lowercase())))
+        && (label.bytes().all(|b| b.is_ascii_digit())
+            || label.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+            || (label.len() == 1 && label.bytes().all(|b| b.is_ascii_lowercase())))
 }
 
 /// The word (letters and inner dots) ending just before byte `dot`.
@@ -226,7 +297,8 @@ fn split_unit(text: &str, unit: Unit, out: &mut Vec<Sentence>) {
     let mut i = start;
     while i < end {
         let b = bytes[i];
-        let ellipsis_char = b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6);
+        let ellipsis_char =
+            b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6);
         if !(b == b'.' || b == b'!' || b == b'?') || ellipsis_char {
             i += 1;
             continue;
@@ -260,7 +332,8 @@ fn split_unit(text: &str, unit: Unit, out: &mut Vec<Sentence>) {
                 _ if run == "." && is_item_label(text, sent_start, i) => false,
                 _ if run == "." => {
                     let before = word_before(text, i).to_ascii_lowercase();
-                    let initial = before.chars().count() == 1 && before.chars().all(char::is_alphabetic);
+                    let initial =
+                        before.chars().count() == 1 && before.chars().all(char::is_alphabetic);
                     if NEVER_END.contains(&before.as_str()) {
                         false
                     } else if MAY_END.contains(&before.as_str()) || initial {
@@ -288,5 +361,8 @@ fn push(text: &str, span: Span, heading: bool, out: &mut Vec<Sentence>) {
     if lead + trail >= s.len() {
         return;
     }
-    out.push(Sentence { span: Span::new(span.start + lead, span.end - trail), heading });
+    out.push(Sentence {
+        span: Span::new(span.start + lead, span.end - trail),
+        heading,
+    });
 }

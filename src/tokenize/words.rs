@@ -23,7 +23,9 @@ pub fn words(text: &str, within: Span) -> impl Iterator<Item = Word> + '_ {
     within
         .slice(text)
         .unicode_word_indices()
-        .map(move |(i, w)| Word { span: Span::new(base + i, base + i + w.len()) })
+        .map(move |(i, w)| Word {
+            span: Span::new(base + i, base + i + w.len()),
+        })
 }
 
 /// The number of words in `text`.
@@ -38,7 +40,9 @@ mod tests {
     #[test]
     fn words_carry_spans() {
         let t = "CoreWeave’s $9.0 billion deal — façade";
-        let ws: Vec<&str> = words(t, Span::new(0, t.len())).map(|w| w.span.slice(t)).collect();
+        let ws: Vec<&str> = words(t, Span::new(0, t.len()))
+            .map(|w| w.span.slice(t))
+            .collect();
         assert_eq!(ws, ["CoreWeave’s", "9.0", "billion", "deal", "façade"]);
         assert_eq!(word_count(t), 5);
     }
