@@ -15,6 +15,8 @@ Examples:
   cat note.txt | claimlens check - --record deal.toml
   claimlens tokens corpus/documents/commentary-coreweave-core-scientific.txt
   claimlens record validate corpus/records/*.toml
+  claimlens check note.txt --lexicon my-words.toml
+  claimlens lexicon --explain 'sleight of hand'
 
 Exit codes: 0 ran and nothing met --fail-on; 1 some claim met --fail-on;
 2 usage error, or an input or record could not be read (the others are still reported).";
@@ -35,6 +37,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the sentences and words of a document with their byte spans.
     Tokens(TokensArgs),
+    /// List the rhetoric categories with their cue counts and sources, or
+    /// explain which category a cue belongs to and why.
+    Lexicon(LexiconArgs),
     /// Work with deal records.
     #[command(subcommand)]
     Record(RecordCommand),
@@ -89,6 +94,21 @@ pub struct CheckArgs {
     /// Skip inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = claimlens::load::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// Add a lexicon (TOML, the shape of src/rhetoric/lexicons/*.toml): a
+    /// built-in category's name adds cues to it, a new name adds a category.
+    /// Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct LexiconArgs {
+    /// Say which category CUE belongs to and why, and what is detected in it.
+    #[arg(long, value_name = "CUE")]
+    pub explain: Option<String>,
+    /// Add a lexicon file, as for `check`. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

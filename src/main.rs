@@ -19,8 +19,12 @@ use claimlens::check::{DealRecord, Severity, Verdict};
 use claimlens::error::ErrorKind;
 use claimlens::load::{self, Input};
 use claimlens::report::{self, Outcome, OutputFormat, RenderOptions};
+use claimlens::rhetoric::Rhetoric;
 use claimlens::{Options, analyze_parts};
-use cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, RecordCommand, TokensArgs, ValidateArgs};
+use cli::{
+    CheckArgs, Cli, ColorChoice, Command, FailOn, LexiconArgs, RecordCommand, TokensArgs,
+    ValidateArgs,
+};
 
 fn main() -> ExitCode {
     #[cfg(feature = "pdf")]
@@ -40,6 +44,7 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(args),
         Command::Tokens(args) => run_tokens(args),
         Command::Record(RecordCommand::Validate(args)) => run_validate(args),
+        Command::Lexicon(args) => run_lexicon(args),
     };
     match result {
         Ok(code) => code,
@@ -81,9 +86,13 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
+    let rhetoric = match load_lexicons(&args.lexicon) {
+        Ok(r) => r,
+        Err(code) => return Ok(code),
+    };
     let options = Options {
         records,
-        rhetoric: None,
+        rhetoric,
         as_of: args.as_of,
         approx_tolerance: args.approx_tolerance / 100.0,
     };
@@ -169,6 +178,36 @@ fn meets(outcome: &Outcome, fail_on: FailOn) -> bool {
         FailOn::Major => c.verdict == Verdict::Contradicted && c.severity >= Some(Severity::Major),
         FailOn::Gross => c.verdict == Verdict::Contradicted && c.severity == Some(Severity::Gross),
     })
+}
+
+/// The built-in lexicons plus the user's files (`None` when there are none);
+/// every bad file is reported and the run stops with exit code 2.
+fn load_lexicons(paths: &[PathBuf]) -> Result<Option<Rhetoric>, ExitCode> {
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    Rhetoric::with_files(paths).map(Some).map_err(|errors| {
+        for e in errors {
+            eprintln!("claimlens: error: {e}");
+        }
+        ExitCode::from(2)
+    })
+}
+
+fn run_lexicon(args: LexiconArgs) -> anyhow::Result<ExitCode> {
+    let owned = match load_lexicons(&args.lexicon) {
+        Ok(r) => r,
+        Err(code) => return Ok(code),
+    };
+    let rhetoric = owned.as_ref().unwrap_or_else(|| Rhetoric::builtin());
+    let stdout = io::stdout();
+    let mut w = io::BufWriter::new(stdout.lock());
+    match &args.explain {
+        Some(cue) => report::explain(rhetoric, &rhetoric.explain(cue), &mut w)?,
+        None => report::lexicons(rhetoric, &mut w)?,
+    }
+    w.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads every record named (files, or directories of .toml/.json files).

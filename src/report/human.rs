@@ -192,7 +192,30 @@ fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> 
         per_100_words(a.markers.len(), a.words),
         a.words
     );
-    writeln!(out, "{}", paint.bold(&summary))
+    writeln!(out, "{}", paint.bold(&summary))?;
+    if !a.markers.is_empty() {
+        writeln!(
+            out,
+            "markers by category (per 100 words): {}",
+            by_category(a)
+        )?;
+    }
+    Ok(())
+}
+
+/// "loaded_language 24 (2.59), hedge 9 (0.97), ...": most frequent first.
+fn by_category(a: &Analysis) -> String {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for m in &a.markers {
+        *counts.entry(m.category.as_str()).or_default() += 1;
+    }
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+    counts
+        .iter()
+        .map(|(c, n)| format!("{c} {n} ({})", per_100_words(*n, a.words)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn undecided_name(u: Undecided) -> &'static str {

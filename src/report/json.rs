@@ -27,7 +27,9 @@
 //!                 "source": "Investing.com, 2025-10-31 (Core Scientific Form 8-K)" },
 //!                 "message": "speaks of the deal as pending, but the agreement was terminated on 2025-10-30 (…); the document is dated 2025-11-14" } ],
 //!   "summary": { "claims": 4, "supported": 2, "contradicted": 1, "unverifiable": 1,
-//!                "unchecked": 0, "markers": 37, "words": 902, "markers_per_100_words": 4.1 } }
+//!                "unchecked": 0, "markers": 37, "words": 902, "markers_per_100_words": 4.1,
+//!                "markers_by_category": { "hedge": { "count": 9, "per_100_words": 1.0 },
+//!                                         "loaded_language": { "count": 20, "per_100_words": 2.22 } } } }
 //! ```
 //!
 //! - `span.start`/`end` are byte offsets into the ORIGINAL input (for HTML,
@@ -44,7 +46,12 @@
 //!   parts `stated` (the claim as written), `record` (the fact's value with
 //!   its qualifier, written naturally: "more than $10 billion"), `source`,
 //!   `about` (what the fact is) and `why` (how the two agree or not: "25%
-//!   over the record (gross)"); in markers, `voice` and `context`.
+//!   over the record (gross)");
+//!   in markers, `voice` (`author`, `quoted`, `heading`) and
+//!   `context` (`boilerplate` inside a legal legend, else `null`); in the
+//!   summary, `words` and `markers_by_category` (each category that has
+//!   markers, by name in alphabetical order: `count` and `per_100_words`,
+//!   rounded to two decimals like `markers_per_100_words`).
 //! - `status` (added): sentences that speak of the deal as pending or
 //!   completed when the record says that, by the document's date, it had
 //!   been terminated (or completed). Each names the record's `event` the
@@ -83,6 +90,7 @@
 //! - A PDF (`format: "pdf"`, with the `pdf` feature) has no map into its
 //!   bytes: its spans are offsets into the extracted text, as its note says.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -126,7 +134,7 @@ pub(crate) struct AnalyzedJson<'a> {
     claims: Vec<ClaimJson<'a>>,
     markers: Vec<MarkerJson<'a>>,
     status: Vec<StatusJson<'a>>,
-    summary: SummaryJson,
+    summary: SummaryJson<'a>,
 }
 
 #[derive(Serialize)]
@@ -182,7 +190,7 @@ struct MarkerJson<'a> {
 }
 
 #[derive(Serialize)]
-struct SummaryJson {
+struct SummaryJson<'a> {
     claims: usize,
     supported: usize,
     contradicted: usize,
@@ -191,6 +199,13 @@ struct SummaryJson {
     markers: usize,
     words: usize,
     markers_per_100_words: f64,
+    markers_by_category: BTreeMap<&'a str, CategoryJson>,
+}
+
+#[derive(Serialize)]
+struct CategoryJson {
+    count: usize,
+    per_100_words: f64,
 }
 
 pub(crate) fn document(outcome: &Outcome) -> DocumentJson<'_> {
@@ -287,8 +302,29 @@ fn analyzed(a: &Analysis) -> AnalyzedJson<'_> {
             markers: a.markers.len(),
             words: a.words,
             markers_per_100_words: per_100_words(a.markers.len(), a.words),
+            markers_by_category: by_category(a),
         },
     }
+}
+
+/// Markers per category: count and density.
+fn by_category(a: &Analysis) -> BTreeMap<&str, CategoryJson> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in &a.markers {
+        *counts.entry(m.category.as_str()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .map(|(c, n)| {
+            (
+                c,
+                CategoryJson {
+                    count: n,
+                    per_100_words: per_100_words(n, a.words),
+                },
+            )
+        })
+        .collect()
 }
 
 pub(crate) fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {

@@ -5,6 +5,9 @@
 mod human;
 pub mod json;
 mod jsonl;
+mod lexicon;
+
+pub use lexicon::{explain, lexicons};
 
 use std::io::{self, Write};
 

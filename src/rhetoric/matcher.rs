@@ -1,0 +1,779 @@
+//! The one automaton: every cue of every lexicon in a single Aho-Corasick DFA
+//! (leftmost-longest), run once over the text.
+//!
+//! Matching is done on the text *as if* normalised: lower case, every run of
+//! white space (line breaks included) read as one space, and curly
+//! apostrophes (’ ‘ ʼ ′) read as `'`. No normalised copy of the text is made:
+//! [`Matcher::scan`] drives the DFA byte by byte and feeds it the normalised
+//! stream on the fly (ASCII case is left to the DFA, built ASCII
+//! case-insensitive), so a match's end is known in the original text; its
+//! start is found by walking back over the pattern's normalised length.
+//!
+//! Like any leftmost-longest search, the scan resumes after each match, kept
+//! or not: the caller filters matches ([`Matcher::on_boundaries`],
+//! [`Matcher::excepted`], [`quantity_follows`]) and a dropped match still
+//! covers its text. This is the semantics of the lexicons' reference model.
+//!
+//! This module matches strings; it does not know categories' meanings.
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::StateID;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
+
+use crate::span::Span;
+
+/// A character as the normalised stream sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Norm {
+    /// White space: a run of it is one space.
+    Space,
+    /// One ASCII byte, lower case (curly apostrophes become `'`).
+    Byte(u8),
+    /// A non-ASCII character, lower case when its lower case is one character.
+    Char(char),
+}
+
+/// White space as the reference model (Python's `str.isspace`) has it.
+#[inline]
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+#[inline]
+fn norm_char(c: char) -> Norm {
+    if c.is_ascii() {
+        if is_space(c) {
+            Norm::Space
+        } else {
+            Norm::Byte(c.to_ascii_lowercase() as u8)
+        }
+    } else if is_space(c) {
+        Norm::Space
+    } else if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}') {
+        Norm::Byte(b'\'')
+    } else {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.is_ascii() => Norm::Byte(l as u8),
+            (Some(l), None) => Norm::Char(l),
+            _ => Norm::Char(c),
+        }
+    }
+}
+
+/// Normalises a cue: trimmed, lower case, single spaces, straight apostrophes.
+pub(crate) fn normalise(term: &str) -> String {
+    let mut out = String::with_capacity(term.len());
+    let mut prev_space = true;
+    for c in term.trim().chars() {
+        match norm_char(c) {
+            Norm::Space => {
+                if !prev_space {
+                    out.push(' ');
+                }
+                prev_space = true;
+            }
+            Norm::Byte(b) => {
+                out.push(b as char);
+                prev_space = false;
+            }
+            Norm::Char(l) => {
+                out.push(l);
+                prev_space = false;
+            }
+        }
+    }
+    out
+}
+
+/// ASCII bytes as fed to the DFA: white space becomes a space, the rest is
+/// left as is (the DFA ignores ASCII case).
+const ASCII_FEED: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = match i as u8 {
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0x1c..=0x1f => b' ',
+            b => b,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// One pattern of the automaton.
+#[derive(Clone, Debug)]
+struct Pattern {
+    /// The exceptions that contain this pattern: (exception index, byte
+    /// offset of the pattern inside it), for every occurrence.
+    exceptions: Vec<(usize, usize)>,
+}
+
+/// The compiled cues of all categories.
+#[derive(Clone)]
+pub(crate) struct Matcher {
+    table: Table,
+    patterns: Vec<Pattern>,
+    exceptions: Vec<String>,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher")
+            .field("patterns", &self.patterns.len())
+            .field("exceptions", &self.exceptions.len())
+            .field(
+                "states",
+                &(self.table.trans.len() / self.table.stride as usize),
+            )
+            .field("classes", &self.table.stride)
+            .finish()
+    }
+}
+
+/// The DFA as a dense table of our own, with white space folded in: every
+/// ASCII white-space byte moves a state whose string ends in a space to
+/// itself (a run reads as one space) and any other state as a space does.
+/// This is exact because a trie state's string ends in a space exactly when
+/// the last byte fed was one (the start state stays put on a space either
+/// way, no cue starting with one).
+///
+/// State ids are premultiplied by the number of byte classes. The dead state
+/// is 0, match states follow it, so "dead or match" is one comparison.
+#[derive(Clone)]
+struct Table {
+    trans: Vec<u32>,
+    classes: [u8; 256],
+    stride: u32,
+    start: u32,
+    /// The largest special (dead or match) state id.
+    max_special: u32,
+    /// Pattern and its length of each match state, by `id / stride - 1`.
+    matches: Vec<(usize, usize)>,
+}
+
+fn is_ascii_space(b: u8) -> bool {
+    ASCII_FEED[usize::from(b & 0x7f)] == b' ' && b < 0x80
+}
+
+impl Table {
+    /// Compiles `dfa`, built over `patterns`, into a table.
+    fn new(dfa: &DFA, patterns: &[&[u8]]) -> Result<Table, String> {
+        let no = Anchored::No;
+        let too_large = |_| "the cue automaton is too large".to_string();
+        // Byte classes: one for bytes in no pattern (they all lead where any
+        // of them leads), one for ASCII white space, one per pattern byte
+        // (ASCII letters of both cases together).
+        let mut classes = [0u8; 256];
+        let mut reps: Vec<u8> = vec![b'\0', b' '];
+        for b in 0..=255u8 {
+            if is_ascii_space(b) {
+                classes[usize::from(b)] = 1;
+            }
+        }
+        for &p in patterns {
+            for &b in p {
+                let b = b.to_ascii_lowercase();
+                if classes[usize::from(b)] == 0 && !is_ascii_space(b) {
+                    let c = u8::try_from(reps.len())
+                        .map_err(|_| "too many byte classes".to_string())?;
+                    reps.push(b);
+                    classes[usize::from(b)] = c;
+                    classes[usize::from(b.to_ascii_uppercase())] = c;
+                }
+            }
+        }
+        let stride = reps.len();
+        // Every state reachable from the start, by breadth-first search over
+        // the classes' representative bytes. Automaton ids index `seen`.
+        let start = dfa.start_state(no).map_err(|e| e.to_string())?;
+        let mut order = vec![start];
+        let mut seen: Vec<u32> = Vec::new();
+        let mark = |seen: &mut Vec<u32>, s: StateID, v: u32| {
+            if seen.len() <= s.as_usize() {
+                seen.resize(s.as_usize() + 1, u32::MAX);
+            }
+            seen[s.as_usize()] = v;
+        };
+        mark(&mut seen, start, 0);
+        let mut k = 0;
+        while k < order.len() {
+            for &b in &reps {
+                let t = dfa.next_state(no, order[k], b);
+                if seen.get(t.as_usize()).is_none_or(|&v| v == u32::MAX) {
+                    mark(&mut seen, t, 0);
+                    order.push(t);
+                }
+            }
+            k += 1;
+        }
+        // Dead first (ours if the automaton has none), then match states.
+        let dead = order.iter().copied().find(|&s| dfa.is_dead(s));
+        let shift = usize::from(dead.is_none());
+        let mut ranked: Vec<StateID> = Vec::with_capacity(order.len());
+        ranked.extend(dead);
+        ranked.extend(order.iter().copied().filter(|&s| dfa.is_match(s)));
+        let n_special = ranked.len() + shift;
+        ranked.extend(
+            order
+                .iter()
+                .copied()
+                .filter(|&s| !dfa.is_dead(s) && !dfa.is_match(s)),
+        );
+        for (i, &s) in ranked.iter().enumerate() {
+            mark(&mut seen, s, u32::try_from(i + shift).map_err(too_large)?);
+        }
+        let ours = |s: StateID| seen[s.as_usize()] as usize;
+        let n = ranked.len() + shift;
+        // States whose string ends in a space.
+        let mut ends_in_space = vec![false; n];
+        for &s in &ranked {
+            let t = dfa.next_state(no, s, b' ');
+            if t != start && !dfa.is_dead(t) {
+                ends_in_space[ours(t)] = true;
+            }
+        }
+        let mut trans = vec![0u32; n * stride];
+        for &s in &ranked {
+            let i = ours(s);
+            for (c, &b) in reps.iter().enumerate() {
+                let to = if c == 1 && ends_in_space[i] {
+                    i
+                } else {
+                    ours(dfa.next_state(no, s, b))
+                };
+                trans[i * stride + c] = u32::try_from(to * stride).map_err(too_large)?;
+            }
+        }
+        let matches = ranked[usize::from(dead.is_some())..n_special - shift]
+            .iter()
+            .map(|&s| {
+                let pid = dfa.match_pattern(s, 0);
+                (pid.as_usize(), dfa.pattern_len(pid))
+            })
+            .collect();
+        let id = |i: usize| u32::try_from(i * stride).map_err(too_large);
+        Ok(Table {
+            trans,
+            classes,
+            stride: id(1)?,
+            start: id(ours(start))?,
+            max_special: id(n_special - 1)?,
+            matches,
+        })
+    }
+}
+
+impl Matcher {
+    /// Builds the automaton. `terms[i]` is pattern `i` with its group (the
+    /// category); `exceptions` are (normalised phrase, group). Terms must be
+    /// normalised ([`normalise`]) and distinct.
+    pub(crate) fn new(
+        terms: &[(String, usize)],
+        exceptions: &[(String, usize)],
+    ) -> Result<Matcher, String> {
+        let dfa = DFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            .build(terms.iter().map(|(t, _)| t.as_bytes()))
+            .map_err(|e| format!("cannot build the cue automaton: {e}"))?;
+        let bytes: Vec<&[u8]> = terms.iter().map(|(t, _)| t.as_bytes()).collect();
+        let table = Table::new(&dfa, &bytes)?;
+        let patterns = terms
+            .iter()
+            .map(|(t, group)| Pattern {
+                exceptions: exceptions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, g))| g == group)
+                    .flat_map(|(x, (phrase, _))| {
+                        phrase.match_indices(t.as_str()).map(move |(k, _)| (x, k))
+                    })
+                    .collect(),
+            })
+            .collect();
+        Ok(Matcher {
+            table,
+            patterns,
+            exceptions: exceptions.iter().map(|(x, _)| x.clone()).collect(),
+        })
+    }
+
+    /// Calls `hit(pattern, span)` for every leftmost-longest match of the
+    /// normalised text, in order, with spans into `text`.
+    pub(crate) fn scan(&self, text: &str, mut hit: impl FnMut(usize, Span)) {
+        let tab = &self.table;
+        let trans = tab.trans.as_slice();
+        let step = |sid: u32, b: u8| trans[(sid + u32::from(tab.classes[usize::from(b)])) as usize];
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let mut sid = tab.start;
+            let mut last = None;
+            let mut i = at;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    sid = step(sid, b);
+                    i += 1;
+                } else {
+                    let Some(c) = text[i..].chars().next() else {
+                        break;
+                    };
+                    i += c.len_utf8();
+                    match norm_char(c) {
+                        Norm::Space => sid = step(sid, b' '),
+                        Norm::Byte(x) => sid = step(sid, x),
+                        Norm::Char(l) => {
+                            let mut buf = [0u8; 4];
+                            for &x in l.encode_utf8(&mut buf).as_bytes() {
+                                sid = step(sid, x);
+                            }
+                        }
+                    }
+                }
+                if sid <= tab.max_special {
+                    if sid == 0 {
+                        break;
+                    }
+                    last = Some((sid, i));
+                }
+            }
+            let Some((sid, end)) = last else { break };
+            let (pattern, len) = tab.matches[(sid / tab.stride) as usize - 1];
+            let start = walk_back(text, end, len).unwrap_or(at);
+            hit(pattern, Span::new(start, end));
+            at = end;
+        }
+    }
+
+    /// True when `span` starts and ends on word boundaries: the characters
+    /// just outside it are not letters or digits.
+    pub(crate) fn on_boundaries(text: &str, span: Span) -> bool {
+        let before = text[..span.start].chars().next_back();
+        let after = text[span.end..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    }
+
+    /// True when the match `span` of `pattern` lies inside an occurrence (on
+    /// word boundaries) of one of its category's exceptions.
+    pub(crate) fn excepted(&self, text: &str, pattern: usize, span: Span) -> bool {
+        let Some(p) = self.patterns.get(pattern) else {
+            return false;
+        };
+        p.exceptions.iter().any(|&(x, k)| {
+            walk_back(text, span.start, k)
+                .and_then(|a| match_forward(text, a, &self.exceptions[x]).map(|b| Span::new(a, b)))
+                .is_some_and(|s| Matcher::on_boundaries(text, s))
+        })
+    }
+}
+
+/// The raw position `p` before `end` such that `text[p..end]` normalises to
+/// `n` bytes, `p` on a character that is not inside a white-space run.
+fn walk_back(text: &str, mut pos: usize, mut n: usize) -> Option<usize> {
+    while n > 0 {
+        let c = text[..pos].chars().next_back()?;
+        pos -= c.len_utf8();
+        n = match norm_char(c) {
+            Norm::Space => {
+                while let Some(p) = text[..pos].chars().next_back().filter(|&p| is_space(p)) {
+                    pos -= p.len_utf8();
+                }
+                n.checked_sub(1)?
+            }
+            Norm::Byte(_) => n.checked_sub(1)?,
+            Norm::Char(l) => n.checked_sub(l.len_utf8())?,
+        };
+    }
+    Some(pos)
+}
+
+/// If the normalised text from `at` starts with `pattern`, the raw end.
+fn match_forward(text: &str, at: usize, pattern: &str) -> Option<usize> {
+    let want = pattern.as_bytes();
+    let mut j = 0;
+    let mut pos = at;
+    let mut prev_space = false;
+    let mut buf = [0u8; 4];
+    while j < want.len() {
+        let c = text.get(pos..)?.chars().next()?;
+        pos += c.len_utf8();
+        let got: &[u8] = match norm_char(c) {
+            Norm::Space if prev_space => continue,
+            Norm::Space => {
+                prev_space = true;
+                b" "
+            }
+            Norm::Byte(b) => {
+                prev_space = false;
+                buf[0] = b;
+                &buf[..1]
+            }
+            Norm::Char(l) => {
+                prev_space = false;
+                l.encode_utf8(&mut buf).as_bytes()
+            }
+        };
+        if want.get(j..j + got.len()) != Some(got) {
+            return None;
+        }
+        j += got.len();
+    }
+    Some(pos)
+}
+
+/// Words that count as a quantity after an approximator ("over a third",
+/// "nearly two dozen").
+const NUMBER_WORDS: &[&str] = &[
+    "billion",
+    "billions",
+    "dozen",
+    "dozens",
+    "eight",
+    "eighteen",
+    "eighty",
+    "eleven",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "half",
+    "hundred",
+    "hundreds",
+    "million",
+    "millions",
+    "nine",
+    "nineteen",
+    "ninety",
+    "one",
+    "seven",
+    "seventeen",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixty",
+    "ten",
+    "third",
+    "thirds",
+    "thirteen",
+    "thirty",
+    "thousand",
+    "thousands",
+    "three",
+    "trillion",
+    "trillions",
+    "twelve",
+    "twenty",
+    "two",
+    "zero",
+];
+
+/// Approximators count only next to a quantity: true when one of the next
+/// four words of `text[end..limit]` holds a digit or is a number word, and
+/// no word before it ends the sentence.
+pub(crate) fn quantity_follows(text: &str, end: usize, limit: usize) -> bool {
+    let rest = text.get(end..limit.max(end)).unwrap_or("");
+    // "approx. 5"
+    let rest = match rest.strip_prefix('.') {
+        Some(r) if r.starts_with(is_space) => r,
+        _ => rest,
+    };
+    for tok in rest.split(is_space).filter(|t| !t.is_empty()).take(4) {
+        if tok.chars().any(char::is_numeric) {
+            return true;
+        }
+        let core = tok.trim_matches(|c| ".,;:!?()[]\"'“”’‘".contains(c));
+        if core
+            .split(['-', '–'])
+            .any(|p| NUMBER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(p)))
+        {
+            return true;
+        }
+        let initial =
+            tok.len() == 2 && tok.as_bytes()[0].is_ascii_alphabetic() && tok.ends_with('.');
+        if tok.ends_with(['.', '!', '?', ';', ':']) && !initial {
+            return false;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(terms: &[&str], exceptions: &[&str]) -> Matcher {
+        let t: Vec<(String, usize)> = terms.iter().map(|t| (normalise(t), 0)).collect();
+        let x: Vec<(String, usize)> = exceptions.iter().map(|t| (normalise(t), 0)).collect();
+        Matcher::new(&t, &x).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The kept matches as (pattern text as written in `text`).
+    fn kept<'t>(m: &Matcher, text: &'t str) -> Vec<&'t str> {
+        let mut out = Vec::new();
+        m.scan(text, |p, s| {
+            if Matcher::on_boundaries(text, s) && !m.excepted(text, p, s) {
+                out.push(s.slice(text));
+            }
+        });
+        out
+    }
+
+    macro_rules! t {
+        ($name:ident, $terms:expr, $exceptions:expr, $text:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                let m = matcher(&$terms, &$exceptions);
+                let want: Vec<&str> = $want.to_vec();
+                assert_eq!(kept(&m, $text), want);
+            }
+        };
+    }
+
+    t!(
+        plain,
+        ["smokescreen"],
+        [],
+        "a classic smokescreen.",
+        ["smokescreen"]
+    );
+    t!(
+        case_insensitive,
+        ["sleight of hand"],
+        [],
+        "Sleight Of HAND again",
+        ["Sleight Of HAND"]
+    );
+    t!(
+        across_line_break,
+        ["sleight of hand"],
+        [],
+        "accounting sleight\nof   hand than",
+        ["sleight\nof   hand"]
+    );
+    t!(
+        across_crlf_and_tabs,
+        ["should question whether"],
+        [],
+        "should\r\n\tquestion  whether",
+        ["should\r\n\tquestion  whether"]
+    );
+    t!(
+        nbsp_is_space,
+        ["in fact"],
+        [],
+        "when in\u{a0}fact they",
+        ["in\u{a0}fact"]
+    );
+    t!(
+        curly_apostrophe,
+        ["isn't about"],
+        [],
+        "The deal isn’t about AI",
+        ["isn’t about"]
+    );
+    t!(
+        longest_wins,
+        ["touted", "touted as"],
+        [],
+        "was touted as cheaper",
+        ["touted as"]
+    );
+    t!(
+        leftmost_wins,
+        ["merely", "mere"],
+        [],
+        "a mere spectator merely",
+        ["mere", "merely"]
+    );
+    t!(
+        word_boundaries,
+        ["over", "mask"],
+        [],
+        "moreover masks; over 5, unmask",
+        ["over"]
+    );
+    t!(hyphen_is_a_boundary, ["fraud"], [], "anti-fraud", ["fraud"]);
+    t!(
+        exception_silences,
+        ["fraud"],
+        ["anti-fraud", "fraud prevention"],
+        "anti-fraud and fraud prevention, but fraud",
+        ["fraud"]
+    );
+    t!(
+        exception_across_space_runs,
+        ["will"],
+        ["at will"],
+        "employment at\n  will; it will",
+        ["will"]
+    );
+    t!(
+        exception_needs_boundaries,
+        ["will"],
+        ["at will"],
+        "what will",
+        ["will"]
+    );
+    t!(
+        non_ascii_lowercase,
+        ["façade"],
+        [],
+        "FAÇADE and Façade",
+        ["FAÇADE", "Façade"]
+    );
+    t!(
+        non_ascii_before_match,
+        ["illusion"],
+        [],
+        "“illusion” — an illusion",
+        ["illusion", "illusion"]
+    );
+    t!(
+        dropped_match_covers_its_text,
+        ["about the", "the real"],
+        [],
+        "xabout the real",
+        Vec::<&str>::new()
+    );
+
+    #[test]
+    fn dropped_matches_shadow_like_the_reference_model() {
+        // "about the" fails the boundary test ("xabout") and covers "the".
+        let m = matcher(&["about the", "the real"], &[]);
+        let mut all = Vec::new();
+        m.scan("xabout the real", |_, s| all.push(s));
+        assert_eq!(all, [Span::new(1, 10)]);
+    }
+
+    #[test]
+    fn quantities() {
+        let q = |s: &str| quantity_follows(s, 0, s.len());
+        assert!(q(" $9 billion"));
+        assert!(q(" a third of the capacity"));
+        assert!(q(". 5 units"));
+        assert!(q(" the next twelve-month period"));
+        assert!(q(" j. 10%"));
+        assert!(!q(" U.S. 10%"));
+        assert!(q(" the clock, 40 engineers")); // "around the" is an exception instead
+        assert!(!q(" dilution more than anything else"));
+        assert!(!q(" it. 40 more"));
+        assert!(!quantity_follows("about. 5", 5, 6));
+    }
+
+    #[test]
+    fn normalises_terms() {
+        assert_eq!(normalise("  Isn’t   About "), "isn't about");
+        assert_eq!(normalise("FAÇADE"), "façade");
+    }
+
+    /// The reference model: normalise the whole text (keeping each normalised
+    /// byte's source offset), run a plain leftmost-longest search on it, map
+    /// the matches back.
+    fn reference(terms: &[String], text: &str) -> Vec<(usize, Span)> {
+        let mut norm = String::new();
+        let mut starts = Vec::new();
+        let mut ends = Vec::new();
+        let mut prev_space = false;
+        for (i, c) in text.char_indices() {
+            let piece = match norm_char(c) {
+                Norm::Space if prev_space => continue,
+                Norm::Space => " ".to_string(),
+                Norm::Byte(b) => (b as char).to_string(),
+                Norm::Char(l) => l.to_string(),
+            };
+            prev_space = piece == " ";
+            for _ in 0..piece.len() {
+                starts.push(i);
+                ends.push(i + c.len_utf8());
+            }
+            norm.push_str(&piece);
+        }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(terms)
+            .unwrap_or_else(|e| panic!("{e}"));
+        ac.find_iter(&norm)
+            .map(|m| {
+                (
+                    m.pattern().as_usize(),
+                    Span::new(starts[m.start()], ends[m.end() - 1]),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn scan_agrees_with_the_reference_model() {
+        let words = [
+            "about", "the", "real", "sleight", "of", "hand", "isn't", "isn’t", "about", "over",
+            "moreover", "will", "façade", "FAÇADE", "In", "fact", "in", "more", "than", "10%", "x",
+        ];
+        let spaces = [
+            " ", "  ", "\n", "\r\n", "\t", "\u{a0}", " \n ", "", "-", ", ",
+        ];
+        let terms: Vec<String> = [
+            "about the",
+            "the real",
+            "sleight of hand",
+            "isn't about",
+            "over",
+            "will",
+            "façade",
+            "in fact",
+            "more than",
+            "real",
+            "hand",
+        ]
+        .iter()
+        .map(|t| normalise(t))
+        .collect();
+        let m = Matcher::new(
+            &terms.iter().map(|t| (t.clone(), 0)).collect::<Vec<_>>(),
+            &[],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..next(12) + 1 {
+                text.push_str(words[next(words.len())]);
+                text.push_str(spaces[next(spaces.len())]);
+            }
+            let mut got = Vec::new();
+            m.scan(&text, |p, s| got.push((p, s)));
+            assert_eq!(got, reference(&terms, &text), "{text:?}");
+        }
+        // And on the corpus, with every cue of the built-in lexicons.
+        let rhetoric = super::super::Rhetoric::builtin();
+        let cue_terms: Vec<String> = rhetoric.cues().iter().map(|c| c.text.clone()).collect();
+        let only_cues = Matcher::new(
+            &cue_terms.iter().map(|t| (t.clone(), 0)).collect::<Vec<_>>(),
+            &[],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/documents");
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            let mut got = Vec::new();
+            only_cues.scan(&text, |p, s| got.push((p, s)));
+            assert_eq!(
+                got,
+                reference(&cue_terms, &text),
+                "{}",
+                entry.path().display()
+            );
+        }
+    }
+}
