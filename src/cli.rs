@@ -5,13 +5,15 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use claimlens::date::Date;
-use claimlens::report::OutputFormat;
+use claimlens::report::{OutputFormat, What};
 
 const EXAMPLES: &str = "\
 Examples:
   claimlens check corpus/documents --record corpus/records
   claimlens check release.html --record deal.toml --format json --output report.json
   claimlens check filings/ --record records/ --fail-on contradicted
+  claimlens check corpus/documents --record corpus/records --format html -o report.html
+  claimlens check filings/ --record records/ --format csv --what markers
   cat note.txt | claimlens check - --record deal.toml
   claimlens tokens corpus/documents/commentary-coreweave-core-scientific.txt
   claimlens record validate corpus/records/*.toml
@@ -73,6 +75,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+    /// What the rows of --format csv are: claims, or rhetoric markers.
+    #[arg(long, value_enum, default_value_t = What::Claims)]
+    pub what: What,
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

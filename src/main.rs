@@ -137,6 +137,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     };
     let render_options = RenderOptions {
         color: color && args.format == OutputFormat::Human,
+        what: args.what,
     };
     match &args.output {
         Some(path) => write_atomically(path, |w| {

@@ -2,10 +2,14 @@
 //! format, dispatched by [`render`]; this is the only module (with `main.rs`)
 //! that writes output, and the only one that computes line and column.
 
+mod csv;
+pub mod html;
 mod human;
 pub mod json;
 mod jsonl;
 mod lexicon;
+mod markdown;
+mod value;
 
 pub use lexicon::{explain, lexicons};
 
@@ -14,6 +18,7 @@ use std::io::{self, Write};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
+use crate::check::{Check, MatchKind, Severity, Undecided, Verdict};
 use crate::error::Error;
 use crate::source::LineIndex;
 use crate::span::Span;
@@ -28,6 +33,24 @@ pub enum OutputFormat {
     Json,
     /// One JSON document object per line, for streaming.
     Jsonl,
+    /// One self-contained HTML page: each document's text with its claims
+    /// highlighted by verdict and its markers underlined.
+    Html,
+    /// Markdown for notes and pull requests.
+    Markdown,
+    /// One row per claim (or, with `--what markers`, per marker).
+    Csv,
+}
+
+/// What the row formats (CSV) list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum What {
+    /// One row per claim.
+    #[default]
+    Claims,
+    /// One row per rhetoric marker.
+    Markers,
 }
 
 /// The result for one input: its analysis, or why there is none.
@@ -44,6 +67,8 @@ pub enum Outcome {
 pub struct RenderOptions {
     /// Use ANSI colours (human format only).
     pub color: bool,
+    /// Rows of claims or of markers (CSV only).
+    pub what: What,
 }
 
 /// Renders `outcomes` in `format` to `out`.
@@ -57,6 +82,9 @@ pub fn render(
         OutputFormat::Human => human::render(outcomes, options, out),
         OutputFormat::Json => json::render(outcomes, out),
         OutputFormat::Jsonl => jsonl::render(outcomes, out),
+        OutputFormat::Html => html::render(outcomes, out),
+        OutputFormat::Markdown => markdown::render(outcomes, out),
+        OutputFormat::Csv => csv::render(outcomes, options.what, out),
     }
 }
 
@@ -112,7 +140,6 @@ pub(crate) struct Tally {
 
 impl Tally {
     pub(crate) fn of(a: &Analysis) -> Tally {
-        use crate::check::Verdict;
         let mut t = Tally::default();
         for c in &a.checks {
             match c.as_ref().map(|c| c.verdict) {
@@ -124,6 +151,92 @@ impl Tally {
         }
         t
     }
+
+    pub(crate) fn add(&mut self, other: Tally) {
+        self.supported += other.supported;
+        self.contradicted += other.contradicted;
+        self.unverifiable += other.unverifiable;
+        self.unchecked += other.unchecked;
+    }
+}
+
+/// The name of a check's verdict, `unchecked` without one.
+pub(crate) fn verdict_name(check: Option<&Check>) -> &'static str {
+    check.map_or("unchecked", |c| c.verdict.name())
+}
+
+/// A verdict with what qualifies it: "contradicted (major)",
+/// "unverifiable (no fact)", "supported (rounded)", "unchecked".
+pub(crate) fn verdict_label(check: Option<&Check>) -> String {
+    let Some(c) = check else {
+        return "unchecked".to_string();
+    };
+    let detail = match c.verdict {
+        Verdict::Supported => c.match_kind.map(match_kind_name),
+        Verdict::Contradicted => c.severity.map(severity_name),
+        Verdict::Unverifiable => c.undecided.map(undecided_name),
+    };
+    match detail {
+        Some(d) => format!("{} ({d})", c.verdict.name()),
+        None => c.verdict.name().to_string(),
+    }
+}
+
+/// The snake_case name of a severity.
+pub(crate) fn severity_name(s: Severity) -> &'static str {
+    s.name()
+}
+
+fn match_kind_name(m: MatchKind) -> &'static str {
+    match m {
+        MatchKind::Exact => "exact",
+        MatchKind::Rounded => "rounded",
+        MatchKind::Approximate => "approximate",
+        MatchKind::Bound => "bound",
+        MatchKind::Range => "range",
+    }
+}
+
+fn undecided_name(u: Undecided) -> &'static str {
+    match u {
+        Undecided::NoFact => "no fact",
+        Undecided::Ambiguous => "ambiguous",
+        Undecided::RecordTooCoarse => "record too coarse",
+        Undecided::Prediction => "prediction",
+        Undecided::NoRecord => "no record",
+    }
+}
+
+/// The linked fact in words (its id, the candidates of an ambiguous claim,
+/// what it is about and what the record says) and the fact's source, for
+/// the formats people read. Empty for unchecked claims.
+pub(crate) fn fact_and_source(check: Option<&Check>) -> (String, String) {
+    use std::fmt::Write as _;
+    let Some(k) = check else {
+        return (String::new(), String::new());
+    };
+    let Some(id) = k.fact.as_deref() else {
+        return ("none linked".to_string(), String::new());
+    };
+    let mut fact = id.to_string();
+    if k.candidates.len() > 1 {
+        let _ = write!(fact, " (candidates: {})", k.candidates.join(", "));
+    }
+    match (&k.about, &k.record) {
+        (Some(about), Some(record)) => {
+            let _ = write!(fact, ": {about}, {record}");
+        }
+        (Some(x), None) | (None, Some(x)) => {
+            let _ = write!(fact, ": {x}");
+        }
+        (None, None) => {}
+    }
+    (fact, k.source.clone().unwrap_or_default())
+}
+
+/// Text on one line: every run of whitespace (newlines included) made one space.
+pub(crate) fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Markers per 100 words, rounded to two decimals.
