@@ -12,6 +12,7 @@ Examples:
   claimlens check corpus/documents --record corpus/records
   claimlens check release.html --record deal.toml --format json --output report.json
   claimlens check filings/ --record records/ --fail-on contradicted
+  claimlens check filings/ --record records/ --fail-on contradicted --baseline accepted.json
   claimlens check corpus/documents --record corpus/records --format html -o report.html
   claimlens check filings/ --record records/ --format csv --what markers
   cat note.txt | claimlens check - --record deal.toml
@@ -86,6 +87,13 @@ pub struct CheckArgs {
     /// this badly).
     #[arg(long, value_enum, value_name = "VERDICT")]
     pub fail_on: Option<FailOn>,
+    /// Accepted findings. If FILE does not exist, it is written with this
+    /// run's findings (contradicted and unverifiable claims); if it exists,
+    /// --fail-on only considers findings not in it. A finding is known by
+    /// a hash of the document path, the claim's text and the verdict; delete
+    /// FILE to accept the current findings anew.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
     /// When to colour the human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

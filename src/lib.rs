@@ -39,6 +39,7 @@
 //! ```
 
 pub mod analysis;
+pub mod baseline;
 pub mod check;
 pub mod claims;
 pub mod date;

@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Parser;
 
+use claimlens::baseline::{self, Baseline, Finding};
 use claimlens::check::{DealRecord, Severity, Verdict};
 use claimlens::error::ErrorKind;
 use claimlens::load::{self, Input};
@@ -90,6 +91,19 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         Ok(r) => r,
         Err(code) => return Ok(code),
     };
+    let accepted = match args
+        .baseline
+        .as_deref()
+        .filter(|p| p.exists())
+        .map(read_baseline)
+        .transpose()
+    {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("claimlens: error: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
     let options = Options {
         records,
         rhetoric,
@@ -151,9 +165,25 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             w.flush()?;
         }
     }
+    let findings = baseline::findings(&outcomes);
+    let considered: Vec<&Finding> = match (&args.baseline, &accepted) {
+        (_, Some(b)) => b.new_findings(&findings),
+        (Some(path), None) => {
+            let json = Baseline::of(&findings).to_json();
+            write_atomically(path, |w| w.write_all(json.as_bytes()))
+                .with_context(|| format!("cannot write baseline {}", path.display()))?;
+            eprintln!(
+                "claimlens: wrote baseline {} with {} findings",
+                path.display(),
+                findings.len()
+            );
+            Vec::new()
+        }
+        (None, None) => findings.iter().collect(),
+    };
     let failed = args
         .fail_on
-        .is_some_and(|f| outcomes.iter().any(|o| meets(o, f)));
+        .is_some_and(|f| considered.iter().any(|x| meets(x, f)));
     Ok(
         if input_error
             && (inputs.is_empty() || outcomes.iter().all(|o| matches!(o, Outcome::Failed(_))))
@@ -169,16 +199,25 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     )
 }
 
-fn meets(outcome: &Outcome, fail_on: FailOn) -> bool {
-    let Outcome::Analyzed(a) = outcome else {
-        return false;
-    };
-    a.checks.iter().flatten().any(|c| match fail_on {
-        FailOn::Contradicted | FailOn::Minor => c.verdict == Verdict::Contradicted,
-        FailOn::Unverifiable => c.verdict == Verdict::Unverifiable,
-        FailOn::Major => c.verdict == Verdict::Contradicted && c.severity >= Some(Severity::Major),
-        FailOn::Gross => c.verdict == Verdict::Contradicted && c.severity == Some(Severity::Gross),
-    })
+fn meets(f: &Finding, fail_on: FailOn) -> bool {
+    match fail_on {
+        FailOn::Contradicted | FailOn::Minor => f.verdict == Verdict::Contradicted,
+        FailOn::Unverifiable => f.verdict == Verdict::Unverifiable,
+        FailOn::Major => f.verdict == Verdict::Contradicted && f.severity >= Some(Severity::Major),
+        FailOn::Gross => f.verdict == Verdict::Contradicted && f.severity == Some(Severity::Gross),
+    }
+}
+
+fn read_baseline(path: &Path) -> Result<Baseline, claimlens::Error> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        claimlens::Error::new(
+            ErrorKind::Io,
+            &name,
+            format!("cannot read baseline: {}", e.to_string().to_lowercase()),
+        )
+    })?;
+    Baseline::parse(&name, &text)
 }
 
 /// The built-in lexicons plus the user's files (`None` when there are none);
