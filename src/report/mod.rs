@@ -9,6 +9,7 @@ pub mod json;
 mod jsonl;
 mod lexicon;
 mod markdown;
+pub mod sarif;
 mod value;
 
 pub use lexicon::{explain, lexicons};
@@ -40,6 +41,8 @@ pub enum OutputFormat {
     Markdown,
     /// One row per claim (or, with `--what markers`, per marker).
     Csv,
+    /// SARIF 2.1.0 for code-scanning tools.
+    Sarif,
 }
 
 /// What the row formats (CSV) list.
@@ -85,6 +88,7 @@ pub fn render(
         OutputFormat::Html => html::render(outcomes, out),
         OutputFormat::Markdown => markdown::render(outcomes, out),
         OutputFormat::Csv => csv::render(outcomes, options.what, out),
+        OutputFormat::Sarif => sarif::render(outcomes, out),
     }
 }
 
@@ -126,6 +130,13 @@ impl<'a> Locator<'a> {
             line,
             column,
         }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset into the
+    /// original input (for the end of a span: the position just after it).
+    pub(crate) fn line_col(&self, source_byte: usize) -> (usize, usize) {
+        self.index
+            .line_col(&self.analysis.source.bytes, source_byte)
     }
 }
 
