@@ -94,6 +94,10 @@ pub struct CheckArgs {
     /// FILE to accept the current findings anew.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Analyse this many documents at once [default: the number of CPUs].
+    /// The output is the same whatever the number.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<std::num::NonZeroUsize>,
     /// When to colour the human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -40,6 +40,7 @@
 
 pub mod analysis;
 pub mod baseline;
+pub mod batch;
 pub mod check;
 pub mod claims;
 pub mod date;

@@ -11,11 +11,15 @@ mod cli;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use clap::Parser;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use claimlens::baseline::{self, Baseline, Finding};
+use claimlens::batch;
 use claimlens::check::{DealRecord, Severity, Verdict};
 use claimlens::error::ErrorKind;
 use claimlens::load::{self, Input};
@@ -77,6 +81,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
     let mut input_error = false;
     let records = match load_records(&args.record) {
         Ok(r) => r,
@@ -117,13 +122,23 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         input_error = true;
         outcomes.push(Outcome::Failed(e));
     }
-    for input in &inputs {
-        match load::load(input, args.max_bytes) {
-            Ok(source) => outcomes.extend(
-                analyze_parts(source, &options)
-                    .into_iter()
-                    .map(|a| Outcome::Analyzed(Box::new(a))),
-            ),
+    let threads = args
+        .threads
+        .map_or_else(batch::default_threads, usize::from);
+    let progress = Progress::new(inputs.len(), started);
+    let max_bytes = args.max_bytes;
+    let results = batch::run(
+        &inputs,
+        threads,
+        |input| load::load(input, max_bytes).map(|source| analyze_parts(source, &options)),
+        &|| progress.tick(),
+    );
+    progress.finish();
+    for result in results {
+        match result {
+            Ok(analyses) => {
+                outcomes.extend(analyses.into_iter().map(|a| Outcome::Analyzed(Box::new(a))))
+            }
             Err(e) if matches!(e.kind, ErrorKind::Binary | ErrorKind::Unsupported) => {
                 eprintln!("claimlens: warning: {e}")
             }
@@ -149,9 +164,11 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
+    let human = args.format == OutputFormat::Human;
     let render_options = RenderOptions {
-        color: color && args.format == OutputFormat::Human,
+        color: color && human,
         what: args.what,
+        elapsed: human.then(|| started.elapsed()),
     };
     match &args.output {
         Some(path) => write_atomically(path, |w| {
@@ -248,6 +265,60 @@ fn run_lexicon(args: LexiconArgs) -> anyhow::Result<ExitCode> {
     }
     w.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A progress bar on standard error, only at a terminal and only for a long
+/// run: more than 20 inputs, or still going after a second. Never on stdout.
+struct Progress {
+    bar: Option<ProgressBar>,
+    started: Instant,
+    shown: AtomicBool,
+}
+
+impl Progress {
+    fn new(len: usize, started: Instant) -> Progress {
+        let bar = (len > 1 && io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::hidden());
+            if let Ok(style) =
+                ProgressStyle::with_template("{spinner} {pos}/{len} documents [{bar:30}] {elapsed}")
+            {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar
+        });
+        let progress = Progress {
+            bar,
+            started,
+            shown: AtomicBool::new(false),
+        };
+        if len > 20 {
+            progress.show();
+        }
+        progress
+    }
+
+    fn show(&self) {
+        if let Some(bar) = &self.bar {
+            if !self.shown.swap(true, Ordering::Relaxed) {
+                bar.set_draw_target(ProgressDrawTarget::stderr());
+            }
+        }
+    }
+
+    fn tick(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+            if self.started.elapsed() > Duration::from_secs(1) {
+                self.show();
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Loads every record named (files, or directories of .toml/.json files).

@@ -89,6 +89,9 @@ pub(crate) fn render(
         if failed > 0 {
             line.push_str(&format!(", {failed} could not be read"));
         }
+        if let Some(t) = options.elapsed {
+            line.push_str(&format!(", in {:.2}s", t.as_secs_f64()));
+        }
         writeln!(out, "{}", paint.bold(&line))?;
     }
     Ok(())

@@ -72,6 +72,9 @@ pub struct RenderOptions {
     pub color: bool,
     /// Rows of claims or of markers (CSV only).
     pub what: What,
+    /// How long the run took, printed in the human batch summary when given.
+    /// Left out by default so that reports are reproducible byte for byte.
+    pub elapsed: Option<std::time::Duration>,
 }
 
 /// Renders `outcomes` in `format` to `out`.

@@ -1,0 +1,101 @@
+//! Many inputs at once: each is read and analysed on a pool of threads, and
+//! the results come back in input order, so a report is byte-identical
+//! whatever the number of threads.
+//!
+//! This module reads files (through [`crate::load`]) but prints nothing: a
+//! caller that wants a progress bar passes a callback.
+
+use crate::analysis::{Analysis, Options, analyze_parts};
+use crate::error::Error;
+use crate::load::{self, Input};
+
+/// The number of threads the machine offers (1 if it cannot say).
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// Runs `work` over every item, `threads` at a time, and returns the results
+/// in the order of `items`; calls `done` once per item as it finishes (from
+/// any thread).
+pub fn run<I, T>(
+    items: &[I],
+    threads: usize,
+    work: impl Fn(&I) -> T + Sync,
+    done: &(dyn Fn() + Sync),
+) -> Vec<T>
+where
+    I: Sync,
+    T: Send,
+{
+    use rayon::prelude::*;
+    let one = |item: &I| {
+        let result = work(item);
+        done();
+        result
+    };
+    if threads <= 1 {
+        return items.iter().map(one).collect();
+    }
+    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        // `collect` on an indexed parallel iterator keeps the input order.
+        Ok(pool) => pool.install(|| items.par_iter().map(one).collect()),
+        // No threads to be had: the same work, one at a time.
+        Err(_) => items.iter().map(one).collect(),
+    }
+}
+
+/// Reads and analyses every input (`threads` at a time, files over
+/// `max_bytes` refused): for each, the analyses of its documents (one, or
+/// one per part of an EDGAR submission), in the order of `inputs`.
+pub fn analyze_all(
+    inputs: &[Input],
+    options: &Options,
+    threads: usize,
+    max_bytes: u64,
+    done: &(dyn Fn() + Sync),
+) -> Vec<Result<Vec<Analysis>, Error>> {
+    run(
+        inputs,
+        threads,
+        |input| load::load(input, max_bytes).map(|source| analyze_parts(source, options)),
+        done,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_keep_the_input_order_whatever_the_threads() {
+        let dir = std::env::temp_dir().join(format!("claimlens-batch-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let inputs: Vec<Input> = (0..12)
+            .map(|i| {
+                let p = dir.join(format!("{i:02}.txt"));
+                let _ = std::fs::write(&p, format!("Doc {i} paid ${i} billion for {i}0% of it."));
+                Input::File(p)
+            })
+            .collect();
+        let run_with = |threads| {
+            let calls = std::sync::atomic::AtomicUsize::new(0);
+            let out = analyze_all(
+                &inputs,
+                &Options::default(),
+                threads,
+                load::DEFAULT_MAX_BYTES,
+                &|| {
+                    calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                },
+            );
+            assert_eq!(calls.into_inner(), inputs.len());
+            out.into_iter()
+                .map(|r| r.map(|a| a[0].source.text.clone()).unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        let one = run_with(1);
+        assert_eq!(one, run_with(4));
+        assert!(one[3].starts_with("Doc 3 "), "{one:?}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
