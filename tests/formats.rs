@@ -647,3 +647,47 @@ fn a_document_cannot_inject_markup_into_the_markdown_report() {
         );
     }
 }
+
+#[test]
+fn sarif_of_the_corpus_follows_the_sarif_2_1_0_schema() {
+    // The corpus has an EDGAR submission whose parts share one file.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let records =
+        claimlens::check::record::read(&dir.join("records/coreweave-core-scientific-2025.toml"))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+    let options = Options {
+        records: vec![records],
+        ..Options::default()
+    };
+    let mut files: Vec<_> = std::fs::read_dir(dir.join("documents"))
+        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p: &std::path::PathBuf| claimlens::load::is_document(p));
+    files.sort();
+    let mut outcomes = Vec::new();
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let name = f
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap_or(f)
+            .display()
+            .to_string();
+        for a in claimlens::analyze_parts(Source::from_bytes(name, bytes, None), &options) {
+            outcomes.push(Outcome::Analyzed(Box::new(a)));
+        }
+    }
+    assert!(
+        outcomes.len() > files.len(),
+        "the corpus has a submission in parts"
+    );
+    let log: serde_json::Value = serde_json::from_str(&render_with(
+        OutputFormat::Sarif,
+        RenderOptions::default(),
+        &outcomes,
+    ))
+    .unwrap_or_else(|e| panic!("json: {e}"));
+    assert_eq!(
+        schema_errors(&sarif_validator(), &log),
+        Vec::<String>::new()
+    );
+}

@@ -29,7 +29,8 @@ use std::io::{self, Write};
 
 use super::value::claim_value;
 use super::{
-    Locator, Outcome, Tally, fact_and_source, one_line, per_100_words, verdict_label, verdict_name,
+    Locator, Outcome, Tally, document_name, fact_and_source, one_line, outcome_name, per_100_words,
+    verdict_label, verdict_name,
 };
 use crate::analysis::Analysis;
 use crate::check::{Check, Severity, Verdict};
@@ -164,7 +165,7 @@ fn page(outcomes: &[Outcome], h: &mut String) {
     h.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let title = match outcomes {
-        [one] => format!("claimlens report: {}", path_of(one)),
+        [one] => format!("claimlens report: {}", outcome_name(one)),
         _ => format!("claimlens report: {} documents", outcomes.len()),
     };
     let _ = writeln!(h, "<title>{}</title>", escape(&title));
@@ -202,20 +203,13 @@ fn page(outcomes: &[Outcome], h: &mut String) {
                     h,
                     "<section id=\"d{}\">\n<h2>{}</h2>\n<p role=\"alert\"><strong>Could not be read:</strong> {}</p>\n</section>",
                     i + 1,
-                    escape(&path_of(o)),
+                    escape(&outcome_name(o)),
                     escape(&e.message)
                 );
             }
         }
     }
     h.push_str("</main>\n</body>\n</html>\n");
-}
-
-fn path_of(o: &Outcome) -> String {
-    match o {
-        Outcome::Analyzed(a) => a.source.path.clone(),
-        Outcome::Failed(e) => e.path.clone().unwrap_or_else(|| "-".into()),
-    }
 }
 
 /// The analysed documents with their 1-based position in the input.
@@ -288,7 +282,7 @@ fn overview(outcomes: &[Outcome], h: &mut String) {
     h.push_str("<section id=\"overview\">\n<h2>Overview</h2>\n");
     h.push_str("<table>\n<thead><tr><th>Document</th><th class=\"n\">Claims</th><th class=\"n\">Supported</th><th class=\"n\">Contradicted</th><th class=\"n\">Unverifiable</th><th class=\"n\">Unchecked</th><th class=\"n\">Markers</th></tr></thead>\n<tbody>\n");
     for (i, o) in outcomes.iter().enumerate() {
-        let link = format!("<a href=\"#d{}\">{}</a>", i + 1, escape(&path_of(o)));
+        let link = format!("<a href=\"#d{}\">{}</a>", i + 1, escape(&outcome_name(o)));
         match o {
             Outcome::Analyzed(a) => {
                 let t = Tally::of(a);
@@ -357,7 +351,7 @@ fn overview(outcomes: &[Outcome], h: &mut String) {
             h,
             "<tr><td class=\"n\">{}</td><td class=\"wrap\"><a href=\"#d{d}\">{}</a></td><td class=\"n\">{density}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             rank + 1,
-            escape(&a.source.path),
+            escape(&document_name(a)),
             a.markers.len(),
             a.words
         );
@@ -367,7 +361,11 @@ fn overview(outcomes: &[Outcome], h: &mut String) {
 
 fn document(d: usize, a: &Analysis, h: &mut String) {
     let src = &a.source;
-    let _ = writeln!(h, "<section id=\"d{d}\">\n<h2>{}</h2>", escape(&src.path));
+    let _ = writeln!(
+        h,
+        "<section id=\"d{d}\">\n<h2>{}</h2>",
+        escape(&document_name(a))
+    );
     let mut meta = format!(
         "{}, {}, {} bytes",
         src.format.name(),

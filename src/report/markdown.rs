@@ -20,7 +20,10 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::value::claim_value;
-use super::{Locator, Outcome, Tally, fact_and_source, one_line, per_100_words, verdict_label};
+use super::{
+    Locator, Outcome, Tally, document_name, fact_and_source, one_line, outcome_name, per_100_words,
+    verdict_label,
+};
 use crate::analysis::Analysis;
 use crate::check::Verdict;
 use crate::span::Span;
@@ -92,13 +95,6 @@ pub(crate) fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()
     out.write_all(b"\n")
 }
 
-fn path_of(o: &Outcome) -> &str {
-    match o {
-        Outcome::Analyzed(a) => &a.source.path,
-        Outcome::Failed(e) => e.path.as_deref().unwrap_or("-"),
-    }
-}
-
 fn overview(outcomes: &[Outcome], m: &mut String) {
     m.push_str("## Overview\n\n");
     m.push_str(
@@ -106,7 +102,7 @@ fn overview(outcomes: &[Outcome], m: &mut String) {
     );
     m.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (i, o) in outcomes.iter().enumerate() {
-        let link = format!("[{}](#d{})", escape(path_of(o)), i + 1);
+        let link = format!("[{}](#d{})", escape(&outcome_name(o)), i + 1);
         match o {
             Outcome::Analyzed(a) => {
                 let t = Tally::of(a);
@@ -172,7 +168,7 @@ fn overview(outcomes: &[Outcome], m: &mut String) {
             m,
             "| {} | [{}](#d{d}) | {density} | {} | {} |",
             rank + 1,
-            escape(&a.source.path),
+            escape(&document_name(a)),
             a.markers.len(),
             a.words
         );
@@ -182,7 +178,11 @@ fn overview(outcomes: &[Outcome], m: &mut String) {
 
 fn document(d: usize, a: &Analysis, m: &mut String) {
     let src = &a.source;
-    let _ = writeln!(m, "<a id=\"d{d}\"></a>\n\n## {}\n", escape(&src.path));
+    let _ = writeln!(
+        m,
+        "<a id=\"d{d}\"></a>\n\n## {}\n",
+        escape(&document_name(a))
+    );
     let mut meta = format!(
         "{}, {}, {} bytes",
         src.format.name(),

@@ -248,6 +248,30 @@ pub(crate) fn fact_and_source(check: Option<&Check>) -> (String, String) {
     (fact, k.source.clone().unwrap_or_default())
 }
 
+/// How the formats people read name a document: its path and, for a part of
+/// an EDGAR submission, the part ("8k.txt [part 2: EX-99.1, ex99.htm]").
+pub(crate) fn document_name(a: &Analysis) -> String {
+    match &a.source.part {
+        Some(p) => {
+            let file = p
+                .filename
+                .as_deref()
+                .map(|f| format!(", {f}"))
+                .unwrap_or_default();
+            format!("{} [part {}: {}{file}]", a.source.path, p.sequence, p.kind)
+        }
+        None => a.source.path.clone(),
+    }
+}
+
+/// The name of an outcome's document (see [`document_name`]).
+pub(crate) fn outcome_name(o: &Outcome) -> String {
+    match o {
+        Outcome::Analyzed(a) => document_name(a),
+        Outcome::Failed(e) => e.path.clone().unwrap_or_else(|| "-".into()),
+    }
+}
+
 /// Text on one line: every run of whitespace (newlines included) made one space.
 pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

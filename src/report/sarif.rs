@@ -109,6 +109,7 @@ fn log(outcomes: &[Outcome]) -> Value {
     let rules = rules(outcomes);
     let rule_index = |id: &str| rules.iter().position(|(r, _)| r == id).unwrap_or(0);
     let mut artifacts = Vec::new();
+    let mut artifact_uris: Vec<String> = Vec::new();
     let mut results = Vec::new();
     let mut notifications = Vec::new();
     for o in outcomes {
@@ -119,13 +120,21 @@ fn log(outcomes: &[Outcome]) -> Value {
                 "locations": [ { "physicalLocation": { "artifactLocation": { "uri": uri(e.path.as_deref().unwrap_or("-")) } } } ],
             })),
             Outcome::Analyzed(a) => {
-                let artifact = artifacts.len();
-                artifacts.push(json!({
-                    "location": { "uri": uri(&a.source.path) },
-                    "length": a.source.bytes.len(),
-                    "sourceLanguage": a.source.format.name(),
-                    "encoding": a.source.encoding,
-                }));
+                // The parts of an EDGAR submission share their file: one artifact.
+                let path = uri(&a.source.path);
+                let artifact = match artifact_uris.iter().position(|u| *u == path) {
+                    Some(i) => i,
+                    None => {
+                        artifacts.push(json!({
+                            "location": { "uri": path },
+                            "length": a.source.bytes.len(),
+                            "sourceLanguage": a.source.format.name(),
+                            "encoding": a.source.encoding,
+                        }));
+                        artifact_uris.push(path);
+                        artifacts.len() - 1
+                    }
+                };
                 document(a, artifact, &rule_index, &mut results);
             }
         }
