@@ -136,6 +136,10 @@ pub struct TokensArgs {
     /// Print sentences only, without their words.
     #[arg(long)]
     pub sentences_only: bool,
+    /// Print only the plain text claimlens reads (HTML, EDGAR and Markdown
+    /// reduced to what a reader sees), to check what the stages see.
+    #[arg(long, conflicts_with = "sentences_only")]
+    pub text: bool,
 }
 
 /// What `--fail-on` accepts.

@@ -420,6 +420,11 @@ fn run_tokens(args: TokensArgs) -> anyhow::Result<ExitCode> {
     };
     let stdout = io::stdout();
     let mut w = io::BufWriter::new(stdout.lock());
+    if args.text {
+        w.write_all(source.text.as_bytes())?;
+        w.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     report::tokens(&source, args.sentences_only, &mut w)?;
     w.flush()?;
     Ok(ExitCode::SUCCESS)
