@@ -109,13 +109,18 @@ fn ascii_words(b: &[u8]) -> usize {
                 }
                 Class::MidLetter | Class::MidNum | Class::MidBoth => {
                     let next = b.get(j + 1).map(|&n| class(n));
-                    let joins = match (prev, c, next) {
-                        (Class::Letter, Class::MidLetter | Class::MidBoth, Some(Class::Letter)) => {
-                            true
-                        }
-                        (Class::Digit, Class::MidNum | Class::MidBoth, Some(Class::Digit)) => true,
-                        _ => false,
-                    };
+                    let joins = matches!(
+                        (prev, c, next),
+                        (
+                            Class::Letter,
+                            Class::MidLetter | Class::MidBoth,
+                            Some(Class::Letter)
+                        ) | (
+                            Class::Digit,
+                            Class::MidNum | Class::MidBoth,
+                            Some(Class::Digit)
+                        )
+                    );
                     if joins {
                         j += 2;
                         prev = next.unwrap_or(Class::Other);
