@@ -44,6 +44,79 @@ where
     }
 }
 
+/// Runs `work` over every item, `threads` at a time, and hands each result
+/// to `emit` on the calling thread in the order of `items`, as soon as it and
+/// every earlier result are ready. At most a few results per thread wait to
+/// be emitted, so memory stays bounded however many items there are (a
+/// JSON Lines report of a million filings holds a handful of them at once).
+pub fn for_each_ordered<I, T>(
+    items: &[I],
+    threads: usize,
+    work: impl Fn(&I) -> T + Sync,
+    done: &(dyn Fn() + Sync),
+    mut emit: impl FnMut(T),
+) where
+    I: Sync,
+    T: Send,
+{
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Condvar, Mutex, mpsc};
+
+    if threads <= 1 || items.len() <= 1 {
+        for item in items {
+            let r = work(item);
+            done();
+            emit(r);
+        }
+        return;
+    }
+    // A worker may run ahead of the oldest result not yet emitted by at
+    // most this many items.
+    let window = threads * 4;
+    let next = AtomicUsize::new(0);
+    let emitted = Mutex::new(0usize);
+    let moved = Condvar::new();
+    let (tx, rx) = mpsc::channel::<(usize, T)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (work, next, emitted, moved) = (&work, &next, &emitted, &moved);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= items.len() {
+                        break;
+                    }
+                    {
+                        let mut e = emitted.lock().unwrap_or_else(|p| p.into_inner());
+                        while i >= *e + window {
+                            e = moved.wait(e).unwrap_or_else(|p| p.into_inner());
+                        }
+                    }
+                    let r = work(&items[i]);
+                    done();
+                    if tx.send((i, r)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut pending = BTreeMap::new();
+        let mut want = 0usize;
+        for (i, r) in rx {
+            pending.insert(i, r);
+            while let Some(r) = pending.remove(&want) {
+                emit(r);
+                want += 1;
+                *emitted.lock().unwrap_or_else(|p| p.into_inner()) = want;
+                moved.notify_all();
+            }
+        }
+    });
+}
+
 /// Reads and analyses every input (`threads` at a time, files over
 /// `max_bytes` refused): for each, the analyses of its documents (one, or
 /// one per part of an EDGAR submission), in the order of `inputs`.
@@ -95,6 +168,17 @@ mod tests {
         };
         let one = run_with(1);
         assert_eq!(one, run_with(4));
+        for threads in [1, 2, 3] {
+            let mut seen = Vec::new();
+            for_each_ordered(
+                &inputs,
+                threads,
+                |i| i.display(),
+                &|| {},
+                |name| seen.push(name),
+            );
+            assert_eq!(seen, inputs.iter().map(Input::display).collect::<Vec<_>>());
+        }
         assert!(one[3].starts_with("Doc 3 "), "{one:?}");
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -125,36 +125,14 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let threads = args
         .threads
         .map_or_else(batch::default_threads, usize::from);
-    let progress = Progress::new(inputs.len(), started);
-    let max_bytes = args.max_bytes;
-    let results = batch::run(
-        &inputs,
-        threads,
-        |input| load::load(input, max_bytes).map(|source| analyze_parts(source, &options)),
-        &|| progress.tick(),
-    );
-    progress.finish();
-    for result in results {
-        match result {
-            Ok(analyses) => {
-                outcomes.extend(analyses.into_iter().map(|a| Outcome::Analyzed(Box::new(a))))
-            }
-            Err(e) if matches!(e.kind, ErrorKind::Binary | ErrorKind::Unsupported) => {
-                eprintln!("claimlens: warning: {e}")
-            }
-            Err(e) => {
-                eprintln!("claimlens: error: {e}");
-                input_error = true;
-                outcomes.push(Outcome::Failed(e));
-            }
-        }
-    }
     if inputs.is_empty() && outcomes.is_empty() {
         eprintln!(
             "claimlens: error: no documents found (claimlens reads .txt, .md, .markdown, .htm, .html and .nc files, or - for standard input)"
         );
         return Ok(ExitCode::from(2));
     }
+    let progress = Progress::new(inputs.len(), started);
+    let max_bytes = args.max_bytes;
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -170,19 +148,68 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         what: args.what,
         elapsed: human.then(|| started.elapsed()),
     };
+    // JSON Lines is written document by document as results come in (in
+    // input order), so memory stays bounded on any number of inputs; the
+    // other formats need every document before they can be written.
+    let streaming = args.format == OutputFormat::Jsonl;
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut analyzed = 0usize;
+    let mut write_all = |w: &mut dyn Write| -> io::Result<()> {
+        if streaming {
+            report::render(args.format, &outcomes, render_options, w)?;
+            findings.extend(baseline::findings(&outcomes));
+            outcomes.clear();
+        }
+        let mut failure: io::Result<()> = Ok(());
+        batch::for_each_ordered(
+            &inputs,
+            threads,
+            |input| load::load(input, max_bytes).map(|source| analyze_parts(source, &options)),
+            &|| progress.tick(),
+            |result| {
+                let mut fresh: Vec<Outcome> = Vec::new();
+                match result {
+                    Ok(analyses) => {
+                        analyzed += analyses.len();
+                        fresh.extend(analyses.into_iter().map(|a| Outcome::Analyzed(Box::new(a))))
+                    }
+                    Err(e) if matches!(e.kind, ErrorKind::Binary | ErrorKind::Unsupported) => {
+                        eprintln!("claimlens: warning: {e}")
+                    }
+                    Err(e) => {
+                        eprintln!("claimlens: error: {e}");
+                        input_error = true;
+                        fresh.push(Outcome::Failed(e));
+                    }
+                }
+                if streaming {
+                    if failure.is_ok() {
+                        failure = report::render(args.format, &fresh, render_options, w);
+                    }
+                    findings.extend(baseline::findings(&fresh));
+                } else {
+                    outcomes.extend(fresh);
+                }
+            },
+        );
+        progress.finish();
+        failure?;
+        if !streaming {
+            report::render(args.format, &outcomes, render_options, w)?;
+            findings.extend(baseline::findings(&outcomes));
+        }
+        Ok(())
+    };
     match &args.output {
-        Some(path) => write_atomically(path, |w| {
-            report::render(args.format, &outcomes, render_options, w)
-        })
-        .with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => write_atomically(path, |w| write_all(w))
+            .with_context(|| format!("cannot write {}", path.display()))?,
         None => {
             let stdout = io::stdout();
             let mut w = io::BufWriter::new(stdout.lock());
-            report::render(args.format, &outcomes, render_options, &mut w)?;
+            write_all(&mut w)?;
             w.flush()?;
         }
     }
-    let findings = baseline::findings(&outcomes);
     let considered: Vec<&Finding> = match (&args.baseline, &accepted) {
         (_, Some(b)) => b.new_findings(&findings),
         (Some(path), None) => {
@@ -201,19 +228,15 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let failed = args
         .fail_on
         .is_some_and(|f| considered.iter().any(|x| meets(x, f)));
-    Ok(
-        if input_error
-            && (inputs.is_empty() || outcomes.iter().all(|o| matches!(o, Outcome::Failed(_))))
-        {
-            ExitCode::from(2)
-        } else if failed {
-            ExitCode::from(1)
-        } else if input_error {
-            ExitCode::from(2)
-        } else {
-            ExitCode::SUCCESS
-        },
-    )
+    Ok(if input_error && analyzed == 0 {
+        ExitCode::from(2)
+    } else if failed {
+        ExitCode::from(1)
+    } else if input_error {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn meets(f: &Finding, fail_on: FailOn) -> bool {
