@@ -16,54 +16,19 @@
 )]
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 
 use claimlens::source::Format;
 use claimlens::{Options, Source, analyze_parts};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-/// `../shared/corpus-large` beside the checkout (`../../shared` from a git
-/// worktree one level deeper), or `$CLAIMLENS_CORPUS_LARGE`.
-fn corpus() -> Option<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let candidates = [
-        std::env::var_os("CLAIMLENS_CORPUS_LARGE").map(PathBuf::from),
-        Some(root.join("../shared/corpus-large")),
-        Some(root.join("../../shared/corpus-large")),
-    ];
-    let found = candidates
-        .into_iter()
-        .flatten()
-        .find(|d| d.join("MANIFEST.tsv").is_file());
-    if found.is_none() {
-        eprintln!("note: ../shared/corpus-large is absent; skipping the input benchmarks");
-    }
-    found
-}
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            files(&p, out);
-        } else {
-            out.push(p);
-        }
-    }
-}
+mod common;
 
 /// Every file of the corpus with its bytes and the format its content has.
 fn load(kind: Format) -> Vec<(String, Vec<u8>)> {
-    let Some(dir) = corpus() else {
+    let Some(dir) = common::root() else {
         return Vec::new();
     };
-    let mut paths = Vec::new();
-    files(&dir, &mut paths);
-    paths
+    common::files(&dir)
         .into_iter()
         .filter_map(|p| {
             let bytes = std::fs::read(&p).ok()?;

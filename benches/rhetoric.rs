@@ -9,63 +9,15 @@
 // generate undocumented functions.
 #![allow(clippy::print_stderr, missing_docs)]
 
-use std::path::{Path, PathBuf};
-
 use claimlens::rhetoric::Rhetoric;
-use claimlens::{Source, tokenize};
+use claimlens::tokenize;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-fn corpus_root() -> Option<PathBuf> {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::env::var_os("CLAIMLENS_CORPUS_LARGE")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain([
-            manifest.join("../shared/corpus-large"),
-            manifest.join("../../shared/corpus-large"),
-        ])
-        .find(|p| p.is_dir())
-}
-
-fn corpus_texts() -> Vec<String> {
-    let Some(root) = corpus_root() else {
-        return Vec::new();
-    };
-    let mut files = Vec::new();
-    let mut stack = vec![root];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if !p
-                .extension()
-                .is_some_and(|x| x == "pdf" || x == "tsv" || x == "md")
-            {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    files
-        .iter()
-        .filter_map(|p| {
-            std::fs::read(p)
-                .ok()
-                .map(|b| Source::from_bytes(p.display().to_string(), b, None).text)
-        })
-        .collect()
-}
+mod common;
 
 fn bench(c: &mut Criterion) {
-    let texts = corpus_texts();
+    let texts = common::texts();
     if texts.is_empty() {
-        eprintln!(
-            "corpus-large not found (../shared/corpus-large or $CLAIMLENS_CORPUS_LARGE): nothing to measure"
-        );
         return;
     }
     let bytes: usize = texts.iter().map(String::len).sum();

@@ -75,12 +75,12 @@ impl Compat {
 }
 
 static SHARE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:per|a|each|every)\s+(?:[\w’'.-]+\s+){0,3}?share\b|\bper-share\b")
+    Regex::new(r"(?i)(?-u:\b)(?:per|a|each|every)\s+(?:[\w’'.-]+\s+){0,3}?share(?-u:\b)|(?-u:\b)per-share(?-u:\b)")
         .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[;:()\[\]—–]|\s--?\s|,\s*(?:plus|and|but|while|whereas|with|which|who|whose|including|compared|versus|or)\b")
+    Regex::new(r"(?i)[;:()\[\]—–]|\s--?\s|,\s*(?:plus|and|but|while|whereas|with|which|who|whose|including|compared|versus|or)(?-u:\b)")
         .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
@@ -127,6 +127,22 @@ const NOT_PARTIES: &[&str] = &[
     "Their",
 ];
 
+fn floor_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The name of another company the claim belongs to, when the text says so
 /// right at the number: "Microsoft's $75 billion acquisition" or "a $28
 /// billion deal for Splunk" in a document checked against another deal's
@@ -137,8 +153,21 @@ pub(crate) fn other_party(
     claim: &Claim,
     entities: &[String],
 ) -> Option<String> {
-    let before = text.get(sentence.start.min(claim.span.start)..claim.span.start)?;
-    let after = text.get(claim.span.end..sentence.end.max(claim.span.end))?;
+    // The patterns reach a few words either side of the number; looking
+    // only that far keeps the cost per claim bounded in long sentences.
+    let from = floor_char(
+        text,
+        sentence
+            .start
+            .max(claim.span.start.saturating_sub(120))
+            .min(claim.span.start),
+    );
+    let to = ceil_char(
+        text,
+        sentence.end.min(claim.span.end + 200).max(claim.span.end),
+    );
+    let before = text.get(from..claim.span.start)?;
+    let after = text.get(claim.span.end..to)?;
     let names = POSSESSOR_BEFORE
         .captures(before)
         .and_then(|c| c.get(1))
@@ -164,7 +193,7 @@ pub(crate) fn other_party(
 
 static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:expects?|expected|expecting|will|anticipates?|anticipated|plans?|planned|planning|targets?|targeted|targeting|guidance|forecasts?|forecasted|projects?|projected|projections?|intends?|outlook|aims?|estimates?)\b",
+        r"(?i)(?-u:\b)(?:expects?|expected|expecting|will|anticipates?|anticipated|plans?|planned|planning|targets?|targeted|targeting|guidance|forecasts?|forecasted|projects?|projected|projections?|intends?|outlook|aims?|estimates?)(?-u:\b)",
     )
     .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
@@ -253,6 +282,17 @@ pub(crate) struct Token {
 /// and other inner punctuation ("CoreWeave’s" → coreweave, s), numbers
 /// kept whole, each lowercased and stemmed.
 pub(crate) fn tokens(text: &str, within: Span) -> Vec<Token> {
+    let piece = within.slice(text);
+    // Non-ASCII that is not a letter or digit (no-break spaces, curly
+    // quotes, dashes) only separates words, as it does for the segmenter.
+    if piece.is_ascii() || piece.chars().all(|c| c.is_ascii() || !c.is_alphanumeric()) {
+        return ascii_tokens(piece, within.start);
+    }
+    general_tokens(text, within)
+}
+
+/// [`tokens`] through the Unicode word segmenter.
+fn general_tokens(text: &str, within: Span) -> Vec<Token> {
     let mut out = Vec::new();
     for w in crate::tokenize::words(text, within) {
         let s = w.span.slice(text);
@@ -284,6 +324,53 @@ pub(crate) fn tokens(text: &str, within: Span) -> Vec<Token> {
 /// A light stemmer for matching cues: strips one of -ies (→ y), -ing, -ed,
 /// -es, -s, -e when at least three letters remain ("owning" → own, "closes"
 /// and "close" → clos, "companies" → company).
+/// [`tokens`] for ASCII text, without the general word segmenter: a word
+/// that starts with a digit runs on through letters, digits and `_`, and
+/// across `,` `.` `;` `'` between two digits (UAX #29's numeric words:
+/// "9.5", "1,234", "10K"); any other word is a run of letters and digits,
+/// lowercased and stemmed.
+fn ascii_tokens(s: &str, base: usize) -> Vec<Token> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 6);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            let start = i;
+            i += 1;
+            while i < b.len() {
+                let x = b[i];
+                if x.is_ascii_alphanumeric() || x == b'_' {
+                    i += 1;
+                } else if matches!(x, b',' | b'.' | b';' | b'\'')
+                    && b[i - 1].is_ascii_digit()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                word: s[start..i].to_string(),
+                span: Span::new(base + start, base + i),
+            });
+        } else if c.is_ascii_alphabetic() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            out.push(Token {
+                word: stem(&s[start..i].to_ascii_lowercase()),
+                span: Span::new(base + start, base + i),
+            });
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 pub(crate) fn stem(w: &str) -> String {
     if w.chars().any(|c| !c.is_alphabetic()) {
         return w.to_string();
@@ -354,9 +441,13 @@ impl<'a> SentenceView<'a> {
     /// The view of sentence `span` of `text`, with the claims that lie in it.
     pub(crate) fn new(text: &'a str, span: Span, claims: &[Claim]) -> SentenceView<'a> {
         let tokens = tokens(text, span);
-        let located = claims
+        // Claims come in text order: look only at those starting in the sentence.
+        let lo = claims.partition_point(|c| c.span.start < span.start);
+        let hi = claims.partition_point(|c| c.span.start < span.end);
+        let located = claims[lo..hi.max(lo)]
             .iter()
             .enumerate()
+            .map(|(k, c)| (lo + k, c))
             .filter(|(_, c)| span.overlaps(c.span) || (c.span.is_empty() && span.contains(c.span)))
             .map(|(i, c)| (i, word_range(&tokens, c.span)))
             .collect();
@@ -481,15 +572,7 @@ fn evidence(
     let mut cues: Vec<(Vec<String>, &str)> = fact
         .cues
         .iter()
-        .map(|c| {
-            (
-                tokens(c, Span::new(0, c.len()))
-                    .into_iter()
-                    .map(|t| t.word)
-                    .collect::<Vec<_>>(),
-                c.as_str(),
-            )
-        })
+        .map(|c| (cue_words(c), c.as_str()))
         .filter(|(t, _)| !t.is_empty())
         .collect();
     cues.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
@@ -599,25 +682,49 @@ fn other_modifier(
             .any(|w| w.get(w.len() - 2) == Some(&before.word))
 }
 
+/// The stemmed words of a cue (or any short record text), remembered per
+/// thread: a record's cues are read for every claim that could state them.
+fn cue_words(cue: &str) -> Vec<String> {
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Vec<String>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    SEEN.with(|seen| {
+        if let Some(w) = seen.borrow().get(cue) {
+            return w.clone();
+        }
+        let words: Vec<String> = tokens(cue, Span::new(0, cue.len()))
+            .into_iter()
+            .map(|t| t.word)
+            .collect();
+        let mut seen = seen.borrow_mut();
+        if seen.len() > 4096 {
+            seen.clear(); // many records over a long run: stay bounded
+        }
+        seen.insert(cue.to_string(), words.clone());
+        words
+    })
+}
+
 /// Weight of the words of the fact's `about` that stand near the claim.
 fn about_words(view: &SentenceView<'_>, own: &std::ops::Range<usize>, fact: &Fact) -> f64 {
     let mut seen: Vec<String> = Vec::new();
     let mut sum = 0.0;
-    for t in tokens(&fact.about, Span::new(0, fact.about.len())) {
-        if t.word.chars().count() < 4 || STOP.contains(&t.word.as_str()) || seen.contains(&t.word) {
+    for word in cue_words(&fact.about) {
+        if word.chars().count() < 4 || STOP.contains(&word.as_str()) || seen.contains(&word) {
             continue;
         }
         let near = view
             .tokens
             .iter()
             .enumerate()
-            .filter(|(i, w)| w.word == t.word && !own.contains(i))
+            .filter(|(i, w)| w.word == word && !own.contains(i))
             .map(|(i, _)| distance(&(i..i + 1), own))
             .min();
         if let Some(d) = near {
             sum += ABOUT_WORD * proximity(d);
         }
-        seen.push(t.word);
+        seen.push(word);
     }
     sum.min(ABOUT_MAX)
 }
@@ -643,6 +750,26 @@ mod tests {
         assert_ne!(stem("owners"), stem("own"));
         assert_eq!(stem("fee"), "fee");
         assert_eq!(stem("process"), "process");
+    }
+
+    #[test]
+    fn ascii_fast_path_equals_the_segmenter() {
+        for t in [
+            "VMware's owners walk away with $9.5 billion, 1,234 votes; 10-K and Q4 2025 (A.B. test) 10K 3.5x e.g. it's",
+            "Holders get 0.1235 shares for each share: $20.40 a share, up 66%.",
+            "a_b 1_000 9'5 1;2 x.y.z",
+            "CoreWeave\u{2019}s \u{201c}deal\u{201d} \u{2014} $9\u{a0}billion",
+        ] {
+            let fast: Vec<(String, Span)> = ascii_tokens(t, 0)
+                .into_iter()
+                .map(|k| (k.word, k.span))
+                .collect();
+            let slow: Vec<(String, Span)> = general_tokens(t, Span::new(0, t.len()))
+                .into_iter()
+                .map(|k| (k.word, k.span))
+                .collect();
+            assert_eq!(fast, slow, "{t:?}");
+        }
     }
 
     #[test]

@@ -200,19 +200,22 @@ pub fn check_claims(
     settings: &Settings,
 ) -> Vec<Check> {
     let facts: Vec<&Fact> = record.facts.iter().filter(|f| applies(f, date)).collect();
-    let mut view: Option<(usize, link::SentenceView<'_>)> = None;
+    // The sentence being looked at: its index, its view, and whether it looks forward.
+    let mut view: Option<(usize, link::SentenceView<'_>, bool)> = None;
     let mut judged: Vec<Vec<verdict::Judged<'_>>> = Vec::with_capacity(claims.len());
     let mut contexts: Vec<verdict::Context<'_>> = Vec::with_capacity(claims.len());
     for (i, claim) in claims.iter().enumerate() {
-        if view.as_ref().is_none_or(|(s, _)| *s != claim.sentence) {
+        if view.as_ref().is_none_or(|(s, _, _)| *s != claim.sentence) {
             let span = sentences.get(claim.sentence).map_or(claim.span, |s| s.span);
-            view = Some((claim.sentence, link::SentenceView::new(text, span, claims)));
+            let v = link::SentenceView::new(text, span, claims);
+            let forward = link::forward_looking(v.text);
+            view = Some((claim.sentence, v, forward));
         }
         let sentence = sentences.get(claim.sentence).map_or(claim.span, |s| s.span);
         let elsewhere = link::other_party(text, sentence, claim, &record.entities);
         let (forward_looking, found) = match view.as_ref() {
-            Some((_, v)) if elsewhere.is_none() => (
-                link::forward_looking(v.text),
+            Some((_, v, forward)) if elsewhere.is_none() => (
+                *forward,
                 link::candidates(v, claims, i, facts.iter().copied()),
             ),
             _ => (false, Vec::new()),
