@@ -45,6 +45,7 @@ pub mod check;
 pub mod claims;
 pub mod date;
 pub mod error;
+pub mod hash;
 pub mod load;
 pub mod report;
 pub mod rhetoric;
