@@ -51,6 +51,7 @@ pub mod report;
 pub mod rhetoric;
 pub mod source;
 pub mod span;
+pub mod stream;
 pub mod tokenize;
 
 pub use analysis::{Analysis, Options, analyze, analyze_parts};
