@@ -11,6 +11,9 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
+mod support;
+use support::{assert_same, documents, without};
+
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_claimlens"));
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
@@ -94,50 +97,6 @@ fn jsonl(values: &[Value]) -> String {
     values.iter().map(|v| format!("{v}\n")).collect()
 }
 
-/// A JSON object without some of its fields.
-fn without(v: &Value, fields: &[&str]) -> Value {
-    let mut v = v.clone();
-    if let Some(o) = v.as_object_mut() {
-        for f in fields {
-            o.remove(*f);
-        }
-    }
-    v
-}
-
-/// Where two JSON values first differ ("" when they are equal).
-fn first_difference(a: &Value, b: &Value, at: &str) -> String {
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            for k in x.keys().chain(y.keys()) {
-                let (u, v) = (&x.get(k), &y.get(k));
-                let d = match (u, v) {
-                    (Some(u), Some(v)) => first_difference(u, v, &format!("{at}/{k}")),
-                    _ => format!("{at}/{k}: only in one"),
-                };
-                if !d.is_empty() {
-                    return d;
-                }
-            }
-            String::new()
-        }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
-            .iter()
-            .zip(y)
-            .enumerate()
-            .map(|(i, (u, v))| first_difference(u, v, &format!("{at}/{i}")))
-            .find(|d| !d.is_empty())
-            .unwrap_or_default(),
-        _ if a == b => String::new(),
-        _ => format!("{at}: {a:.200} != {b:.200}"),
-    }
-}
-
-fn assert_same(got: &Value, expected: &Value, what: &str) {
-    let d = first_difference(got, expected, "");
-    assert!(d.is_empty(), "{what}: {d}");
-}
-
 /// What `check --format jsonl` says of `doc`: its document objects, one per
 /// part of an EDGAR submission.
 fn check(doc: &str, extra: &[&str]) -> Vec<Value> {
@@ -160,14 +119,6 @@ fn check(doc: &str, extra: &[&str]) -> Vec<Value> {
         text(&out.stderr)
     );
     lines(&out)
-}
-
-/// The document objects of one stream result: itself, or its parts.
-fn documents(result: &Value) -> Vec<Value> {
-    match result["parts"].as_array() {
-        Some(parts) => parts.clone(),
-        None => vec![without(result, &["id", "schema"])],
-    }
 }
 
 #[test]
