@@ -77,7 +77,7 @@ pub struct CheckArgs {
     /// EDGAR submission is reported on its own.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Records, lexicons, dates, threads, limits.
+    // Records, lexicons, dates, threads, limits.
     #[command(flatten)]
     pub analysis: AnalysisArgs,
     /// Output format.
@@ -141,6 +141,7 @@ Each input line is one document, as JSON:
 Each yields exactly one output line, in input order, with its id: the document
 as --format jsonl writes it, an EDGAR submission with its \"parts\", or
 {\"id\": ..., \"error\": ..., \"line\": N}. Bad lines do not stop the stream.
+--max-bytes bounds each input line as well as each file a \"path\" names.
 
 Examples:
   printf '%s\\n' '{\"id\": 1, \"text\": \"It paid $9 billion.\"}' | claimlens stream
@@ -152,8 +153,8 @@ Exit codes: 0 the stream was read to its end (bad lines included);
 
 #[derive(Debug, Args)]
 pub struct StreamArgs {
-    /// Records, lexicons, dates, threads, limits (--max-bytes also bounds
-    /// each input line).
+    // Records, lexicons, dates, threads, limits (--max-bytes also bounds
+    // each input line).
     #[command(flatten)]
     pub analysis: AnalysisArgs,
     /// Answer only the lines whose id hashes to shard K of N (K from 0):
