@@ -101,6 +101,11 @@ impl Analysis {
 /// its own. The document's date is the submission's `FILED AS OF DATE` when
 /// it has one, else the date it states, else `options.as_of`.
 pub fn analyze(source: Source, options: &Options) -> Analysis {
+    analyze_as_of(source, options, options.as_of)
+}
+
+/// [`analyze`] with `as_of` standing in for `options.as_of`.
+fn analyze_as_of(source: Source, options: &Options, as_of: Option<Date>) -> Analysis {
     let text = source.text.as_str();
     let sentences = tokenize::sentences(text);
     let quotations = tokenize::quotations(text);
@@ -108,7 +113,7 @@ pub fn analyze(source: Source, options: &Options) -> Analysis {
     let filed = source.filing.as_ref().and_then(|f| f.filed);
     let date = filed
         .or_else(|| check::document_date(text, source.own_bytes()))
-        .or(options.as_of);
+        .or(as_of);
     let claims = claims::extract(text, &sentences, &quotations, date);
     let markers = options.rhetoric().detect(text, &sentences, &quotations);
     let mut notes = source.notes.clone();
@@ -156,9 +161,20 @@ pub fn analyze(source: Source, options: &Options) -> Analysis {
 /// submission ([`Source::into_parts`]) one by one, any other input as one
 /// document. No I/O.
 pub fn analyze_parts(source: Source, options: &Options) -> Vec<Analysis> {
+    analyze_parts_as_of(source, options, options.as_of)
+}
+
+/// [`analyze_parts`] for an input that comes with its own date (a line of
+/// `claimlens stream`): `as_of` stands in for `options.as_of`, so a date the
+/// document states (or an EDGAR submission's filing date) still comes first.
+pub fn analyze_parts_as_of(
+    source: Source,
+    options: &Options,
+    as_of: Option<Date>,
+) -> Vec<Analysis> {
     source
         .into_parts()
         .into_iter()
-        .map(|part| analyze(part, options))
+        .map(|part| analyze_as_of(part, options, as_of))
         .collect()
 }

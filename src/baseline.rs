@@ -2,8 +2,8 @@
 //! ones.
 //!
 //! A finding is a claim that is `contradicted` or `unverifiable`. It is known
-//! by a fingerprint: FNV-1a (64 bits) of the document path, a NUL, the
-//! claim's text and a NUL, then the verdict name. The path is taken as the
+//! by a fingerprint: FNV-1a (64 bits, [`crate::hash`]) of the document path,
+//! a NUL, the claim's text and a NUL, then the verdict name. The path is taken as the
 //! user named it, with `\` written `/`; the claim's text with every run of
 //! whitespace made one space, so re-wrapping a document does not make its
 //! findings new. A baseline is a multiset: if it holds a fingerprint twice,
@@ -26,21 +26,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::{Severity, Verdict};
 use crate::error::{Error, ErrorKind};
+use crate::hash::fnv1a64;
 use crate::report::Outcome;
 
 /// The baseline file's schema identifier.
 pub const SCHEMA: &str = "claimlens-baseline/1";
-
-/// FNV-1a, 64 bits: small, stable across versions and platforms, and enough
-/// to tell findings apart (it is not a defence against forged collisions).
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
 
 /// The fingerprint of a finding (see the module docs for the normalisation).
 pub fn fingerprint(path: &str, claim_text: &str, verdict: Verdict) -> u64 {
@@ -216,14 +206,6 @@ impl Baseline {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fnv1a64_matches_the_reference_values() {
-        // From the FNV reference test suite.
-        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
-    }
 
     #[test]
     fn fingerprints_ignore_wrapping_and_separators() {

@@ -27,20 +27,48 @@ where
     I: Sync,
     T: Send,
 {
-    use rayon::prelude::*;
-    let one = |item: &I| {
+    Pool::new(threads).map(items, |item| {
         let result = work(item);
         done();
         result
-    };
-    if threads <= 1 {
-        return items.iter().map(one).collect();
+    })
+}
+
+/// Threads kept for many batches (the chunks of `claimlens stream`), so that
+/// each batch does not start its own.
+pub struct Pool {
+    /// `None`: one thread, or no threads to be had; the work runs on the
+    /// caller's thread.
+    pool: Option<rayon::ThreadPool>,
+}
+
+impl Pool {
+    /// A pool of `threads` threads (none for 1 or 0: the caller's thread works).
+    pub fn new(threads: usize) -> Pool {
+        let pool = (threads > 1)
+            .then(|| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .ok()
+            })
+            .flatten();
+        Pool { pool }
     }
-    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-        // `collect` on an indexed parallel iterator keeps the input order.
-        Ok(pool) => pool.install(|| items.par_iter().map(one).collect()),
-        // No threads to be had: the same work, one at a time.
-        Err(_) => items.iter().map(one).collect(),
+
+    /// Runs `work` over every item and returns the results in the order of
+    /// `items`.
+    pub fn map<I, T>(&self, items: &[I], work: impl Fn(&I) -> T + Sync) -> Vec<T>
+    where
+        I: Sync,
+        T: Send,
+    {
+        use rayon::prelude::*;
+        match &self.pool {
+            // `collect` on an indexed parallel iterator keeps the input order.
+            Some(pool) => pool.install(|| items.par_iter().map(&work).collect()),
+            None => items.iter().map(work).collect(),
+        }
     }
 }
 

@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use claimlens::date::Date;
 use claimlens::report::{OutputFormat, What};
+use claimlens::stream::Shard;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -19,6 +20,7 @@ Examples:
   claimlens tokens corpus/documents/commentary-coreweave-core-scientific.txt
   claimlens record validate corpus/records/*.toml
   claimlens check note.txt --lexicon my-words.toml
+  claimlens stream --record corpus/records < documents.jsonl > results.jsonl
   claimlens lexicon --explain 'sleight of hand'
 
 Exit codes: 0 ran and nothing met --fail-on; 1 some claim met --fail-on;
@@ -43,6 +45,11 @@ pub enum Command {
     /// List the rhetoric categories with their cue counts and sources, or
     /// explain which category a cue belongs to and why.
     Lexicon(LexiconArgs),
+    /// Analyse a stream of documents: JSON Lines in (one document per line),
+    /// one JSON result per line out, in order; for Spark, Hadoop Streaming,
+    /// GNU parallel.
+    #[command(after_help = STREAM_EXAMPLES)]
+    Stream(StreamArgs),
     /// Work with deal records.
     #[command(subcommand)]
     Record(RecordCommand),
@@ -70,9 +77,9 @@ pub struct CheckArgs {
     /// EDGAR submission is reported on its own.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// A deal record (TOML or JSON) or a directory of them.
-    #[arg(long, value_name = "FILE|DIR")]
-    pub record: Vec<PathBuf>,
+    // Records, lexicons, dates, threads, limits.
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
@@ -94,13 +101,23 @@ pub struct CheckArgs {
     /// FILE to accept the current findings anew.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Analyse this many documents at once [default: the number of CPUs].
-    /// The output is the same whatever the number.
-    #[arg(long, value_name = "N")]
-    pub threads: Option<std::num::NonZeroUsize>,
     /// When to colour the human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+/// What an analysis needs besides the documents: the options `check` and
+/// `stream` share.
+#[derive(Debug, Args)]
+pub struct AnalysisArgs {
+    /// A deal record (TOML or JSON) or a directory of them.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub record: Vec<PathBuf>,
+    /// Add a lexicon (TOML, the shape of src/rhetoric/lexicons/*.toml): a
+    /// built-in category's name adds cues to it, a new name adds a category.
+    /// Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
     /// The documents' date (YYYY-MM-DD) where they state none.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
@@ -111,11 +128,41 @@ pub struct CheckArgs {
     /// Skip inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = claimlens::load::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
-    /// Add a lexicon (TOML, the shape of src/rhetoric/lexicons/*.toml): a
-    /// built-in category's name adds cues to it, a new name adds a category.
-    /// Repeatable.
-    #[arg(long, value_name = "FILE")]
-    pub lexicon: Vec<PathBuf>,
+    /// Analyse this many documents at once [default: the number of CPUs].
+    /// The output is the same whatever the number.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<std::num::NonZeroUsize>,
+}
+
+const STREAM_EXAMPLES: &str = "\
+Each input line is one document, as JSON:
+  {\"id\": \"a\", \"text\": \"...\"}    or \"html\": \"...\", or \"path\": \"docs/a.htm\"
+  optional: \"format\" (text, markdown, html, edgar) and \"date\" (YYYY-MM-DD)
+Each yields exactly one output line, in input order, with its id: the document
+as --format jsonl writes it, an EDGAR submission with its \"parts\", or
+{\"id\": ..., \"error\": ..., \"line\": N}. Bad lines do not stop the stream.
+--max-bytes bounds each input line as well as each file a \"path\" names.
+
+Examples:
+  printf '%s\\n' '{\"id\": 1, \"text\": \"It paid $9 billion.\"}' | claimlens stream
+  claimlens stream --record corpus/records < documents.jsonl > results.jsonl
+  claimlens stream --record deal.toml --shard 2/8 < all.jsonl > shard-2.jsonl
+
+Exit codes: 0 the stream was read to its end (bad lines included);
+2 usage error, a record or lexicon that cannot be read, or the input broke.";
+
+#[derive(Debug, Args)]
+pub struct StreamArgs {
+    // Records, lexicons, dates, threads, limits (--max-bytes also bounds
+    // each input line).
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+    /// Answer only the lines whose id hashes to shard K of N (K from 0):
+    /// FNV-1a 64 of the id (a string's UTF-8 bytes, a number's JSON text)
+    /// modulo N; lines with no usable id go to shard 0. N processes with
+    /// 0/N ... N-1/N answer every line exactly once between them.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<Shard>,
 }
 
 #[derive(Debug, Args)]
@@ -179,6 +226,10 @@ fn parse_percent(s: &str) -> Result<f64, String> {
     } else {
         Err(format!("{s} is not between 0 and 100 (percent)"))
     }
+}
+
+fn parse_shard(s: &str) -> Result<Shard, String> {
+    s.parse()
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

@@ -45,11 +45,13 @@ pub mod check;
 pub mod claims;
 pub mod date;
 pub mod error;
+pub mod hash;
 pub mod load;
 pub mod report;
 pub mod rhetoric;
 pub mod source;
 pub mod span;
+pub mod stream;
 pub mod tokenize;
 
 pub use analysis::{Analysis, Options, analyze, analyze_parts};

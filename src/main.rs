@@ -25,10 +25,10 @@ use claimlens::error::ErrorKind;
 use claimlens::load::{self, Input};
 use claimlens::report::{self, Outcome, OutputFormat, RenderOptions};
 use claimlens::rhetoric::Rhetoric;
-use claimlens::{Options, analyze_parts};
+use claimlens::{Options, analyze_parts, stream};
 use cli::{
-    CheckArgs, Cli, ColorChoice, Command, FailOn, LexiconArgs, RecordCommand, TokensArgs,
-    ValidateArgs,
+    AnalysisArgs, CheckArgs, Cli, ColorChoice, Command, FailOn, LexiconArgs, RecordCommand,
+    StreamArgs, TokensArgs, ValidateArgs,
 };
 
 fn main() -> ExitCode {
@@ -47,6 +47,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Stream(args) => run_stream(args),
         Command::Tokens(args) => run_tokens(args),
         Command::Record(RecordCommand::Validate(args)) => run_validate(args),
         Command::Lexicon(args) => run_lexicon(args),
@@ -83,17 +84,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let mut input_error = false;
-    let records = match load_records(&args.record) {
-        Ok(r) => r,
-        Err(errors) => {
-            for e in errors {
-                eprintln!("claimlens: error: {e}");
-            }
-            return Ok(ExitCode::from(2));
-        }
-    };
-    let rhetoric = match load_lexicons(&args.lexicon) {
-        Ok(r) => r,
+    let options = match analysis_options(&args.analysis) {
+        Ok(o) => o,
         Err(code) => return Ok(code),
     };
     let accepted = match args
@@ -109,12 +101,6 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    let options = Options {
-        records,
-        rhetoric,
-        as_of: args.as_of,
-        approx_tolerance: args.approx_tolerance / 100.0,
-    };
     let (inputs, errors) = load::expand(&args.paths);
     let mut outcomes: Vec<Outcome> = Vec::new();
     for e in errors {
@@ -122,9 +108,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         input_error = true;
         outcomes.push(Outcome::Failed(e));
     }
-    let threads = args
-        .threads
-        .map_or_else(batch::default_threads, usize::from);
+    let threads = threads(&args.analysis);
     if inputs.is_empty() && outcomes.is_empty() {
         eprintln!(
             "claimlens: error: no documents found (claimlens reads .txt, .md, .markdown, .htm, .html and .nc files, or - for standard input)"
@@ -132,7 +116,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let progress = Progress::new(inputs.len(), started);
-    let max_bytes = args.max_bytes;
+    let max_bytes = args.analysis.max_bytes;
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -237,6 +221,58 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The options of an analysis from the command line: records and lexicons
+/// read (every problem reported, and exit code 2 when there is one).
+fn analysis_options(args: &AnalysisArgs) -> Result<Options, ExitCode> {
+    let records = load_records(&args.record).map_err(|errors| {
+        for e in errors {
+            eprintln!("claimlens: error: {e}");
+        }
+        ExitCode::from(2)
+    })?;
+    let rhetoric = load_lexicons(&args.lexicon)?;
+    Ok(Options {
+        records,
+        rhetoric,
+        as_of: args.as_of,
+        approx_tolerance: args.approx_tolerance / 100.0,
+    })
+}
+
+fn threads(args: &AnalysisArgs) -> usize {
+    args.threads
+        .map_or_else(batch::default_threads, usize::from)
+}
+
+/// `claimlens stream`: JSON Lines from standard input, one result line per
+/// input line on standard output, flushed batch by batch. Exit 0 once the
+/// input is read to its end, whatever its lines held.
+fn run_stream(args: StreamArgs) -> anyhow::Result<ExitCode> {
+    let options = match analysis_options(&args.analysis) {
+        Ok(o) => o,
+        Err(code) => return Ok(code),
+    };
+    let settings = stream::Settings {
+        threads: threads(&args.analysis),
+        max_bytes: args.analysis.max_bytes,
+        shard: args.shard,
+        ..stream::Settings::default()
+    };
+    if io::stdin().is_terminal() {
+        eprintln!(
+            "claimlens: reading JSON Lines from standard input, one document per line (end with Ctrl-D)"
+        );
+    }
+    let stdout = io::stdout();
+    let mut w = io::BufWriter::new(stdout.lock());
+    stream::run(io::stdin(), &options, &settings, |replies| {
+        report::stream_replies(replies, &mut w)?;
+        w.flush()
+    })
+    .context("the stream broke")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn meets(f: &Finding, fail_on: FailOn) -> bool {

@@ -190,7 +190,7 @@ struct MarkerJson<'a> {
 }
 
 #[derive(Serialize)]
-struct SummaryJson<'a> {
+pub(crate) struct SummaryJson<'a> {
     claims: usize,
     supported: usize,
     contradicted: usize,
@@ -218,7 +218,7 @@ pub(crate) fn document(outcome: &Outcome) -> DocumentJson<'_> {
     }
 }
 
-fn analyzed(a: &Analysis) -> AnalyzedJson<'_> {
+pub(crate) fn analyzed(a: &Analysis) -> AnalyzedJson<'_> {
     let loc = Locator::new(a);
     let text = a.source.text.as_str();
     let claims = a
@@ -279,7 +279,6 @@ fn analyzed(a: &Analysis) -> AnalyzedJson<'_> {
             message: &st.message,
         })
         .collect();
-    let t = Tally::of(a);
     AnalyzedJson {
         path: &a.source.path,
         format: a.source.format.name(),
@@ -293,38 +292,48 @@ fn analyzed(a: &Analysis) -> AnalyzedJson<'_> {
         claims,
         markers,
         status,
-        summary: SummaryJson {
-            claims: a.claims.len(),
-            supported: t.supported,
-            contradicted: t.contradicted,
-            unverifiable: t.unverifiable,
-            unchecked: t.unchecked,
-            markers: a.markers.len(),
-            words: a.words,
-            markers_per_100_words: per_100_words(a.markers.len(), a.words),
-            markers_by_category: by_category(a),
-        },
+        summary: summary(std::slice::from_ref(a)),
     }
 }
 
-/// Markers per category: count and density.
-fn by_category(a: &Analysis) -> BTreeMap<&str, CategoryJson> {
+/// The summary of one analysis, or the totals of several (the parts of an
+/// EDGAR submission): counts added up, densities over all their words.
+pub(crate) fn summary(analyses: &[Analysis]) -> SummaryJson<'_> {
+    let mut tally = Tally::default();
+    let (mut claims, mut markers, mut words) = (0, 0, 0);
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for m in &a.markers {
-        *counts.entry(m.category.as_str()).or_default() += 1;
+    for a in analyses {
+        tally.add(Tally::of(a));
+        claims += a.claims.len();
+        markers += a.markers.len();
+        words += a.words;
+        for m in &a.markers {
+            *counts.entry(m.category.as_str()).or_default() += 1;
+        }
     }
-    counts
+    let markers_by_category = counts
         .into_iter()
         .map(|(c, n)| {
             (
                 c,
                 CategoryJson {
                     count: n,
-                    per_100_words: per_100_words(n, a.words),
+                    per_100_words: per_100_words(n, words),
                 },
             )
         })
-        .collect()
+        .collect();
+    SummaryJson {
+        claims,
+        supported: tally.supported,
+        contradicted: tally.contradicted,
+        unverifiable: tally.unverifiable,
+        unchecked: tally.unchecked,
+        markers,
+        words,
+        markers_per_100_words: per_100_words(markers, words),
+        markers_by_category,
+    }
 }
 
 pub(crate) fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {

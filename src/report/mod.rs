@@ -10,6 +10,7 @@ mod jsonl;
 mod lexicon;
 mod markdown;
 pub mod sarif;
+mod stream;
 mod value;
 
 pub use lexicon::{explain, lexicons};
@@ -93,6 +94,13 @@ pub fn render(
         OutputFormat::Csv => csv::render(outcomes, options.what, out),
         OutputFormat::Sarif => sarif::render(outcomes, out),
     }
+}
+
+/// Writes the replies of `claimlens stream`, one JSON line each (the
+/// contract is in `report/stream.rs`: a document, an EDGAR submission with
+/// its parts, or an error record, each with its `id`).
+pub fn stream_replies(replies: &[crate::stream::Reply], out: &mut dyn Write) -> io::Result<()> {
+    stream::render(replies, out)
 }
 
 /// A source span with its line and column, as reports print it.
