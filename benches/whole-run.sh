@@ -21,7 +21,7 @@ trap 'rm -rf "$work"' EXIT
 # The files claimlens reads in a directory walk (documents by extension).
 find "$corpus" -type f \( -name '*.txt' -o -name '*.htm' -o -name '*.html' -o -name '*.nc' -o -name '*.md' -o -name '*.markdown' \) \
   ! -name '*.notes.md' | sort > "$work/files"
-raw_bytes=$(xargs -d '\n' cat < "$work/files" | wc -c)
+raw_bytes=$(xargs -a "$work/files" -d '\n' cat | wc -c)
 
 # The plain text of the same files, as claimlens reads them.
 mkdir -p "$work/text"
@@ -33,8 +33,9 @@ done < "$work/files"
 text_bytes=$(cat "$work/text"/*.txt | wc -c)
 
 now() { date +%s.%N; }
-# time_of CMD...: seconds of one run (output discarded)
-time_of() { local s e; s=$(now); "$@" > /dev/null 2>&1 || true; e=$(now); echo "$e - $s" | bc -l; }
+# time_of CMD...: seconds of one run (output discarded). On a busy machine
+# wall time overstates; `user` time from /usr/bin/time is printed beside it.
+time_of() { local s e; s=$(now); "$@" > /dev/null 2>&1 < /dev/null || true; e=$(now); echo "$e - $s" | bc -l; }
 median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 measure() { # label bytes CMD...
   local label=$1 bytes=$2; shift 2
@@ -46,12 +47,12 @@ measure() { # label bytes CMD...
 mem_of() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
 
 echo "corpus: $corpus ($(wc -l < "$work/files") files, $raw_bytes bytes raw, $text_bytes bytes of plain text), median of $runs runs" >&2
-ref=$(measure "reference: wc -w (raw)" "$raw_bytes" xargs -d '\n' wc -w < "$work/files")
+ref=$(measure "reference: wc -w (raw)" "$raw_bytes" xargs -a "$work/files" -d '\n' wc -w)
 t1=$(measure "claimlens check, 1 thread (raw)" "$raw_bytes" "$bin" check "$corpus" --format jsonl --threads 1)
 t2=$(measure "claimlens check, 2 threads (raw)" "$raw_bytes" "$bin" check "$corpus" --format jsonl --threads 2)
 tt=$(measure "claimlens check, 1 thread (text)" "$text_bytes" "$bin" check "$work/text" --format jsonl --threads 1)
 reft=$(measure "reference: wc -w (text)" "$text_bytes" sh -c "cat '$work'/text/*.txt | wc -w")
-largest=$(xargs -d '\n' ls -l < "$work/files" | awk '{print $5}' | sort -n | tail -1)
+largest=$(xargs -a "$work/files" -d '\n' ls -l | awk '{print $5}' | sort -n | tail -1)
 mem=$(mem_of "$bin" check "$corpus" --format jsonl --threads 1)
 echo >&2
 printf 'raw:   1 thread %.1f MB/s (%.2fx the time of wc -w), 2 threads %.1f MB/s (speed-up %.2fx)\n' \
