@@ -13,7 +13,7 @@ use crate::tokenize::{self, Quotation, Sentence};
 #[derive(Debug)]
 pub struct Options {
     /// Deal records to check claims against; each document is checked
-    /// against the one whose entities it mentions most.
+    /// against the one whose entities it mentions most (naming at least two).
     pub records: Vec<DealRecord>,
     /// Lexicons; `None` means the built-in ones.
     pub rhetoric: Option<Rhetoric>,
@@ -137,7 +137,7 @@ fn analyze_as_of(source: Source, options: &Options, as_of: Option<Date>) -> Anal
                 )
             }
             None => {
-                notes.push("no record applies: the document mentions none of the records' entities; claims are not checked".into());
+                notes.push("no record applies: the document names fewer than two entities of any record (a filing that names one party, as a customer or a competitor, is not about the deal); claims are not checked".into());
                 (None, vec![None; claims.len()], Vec::new())
             }
         }

@@ -63,9 +63,20 @@ fn numbers_of_other_deals() {
 }
 
 #[test]
+fn a_filing_naming_one_party_is_not_checked_against_the_deal() {
+    // A supplier's 10-K names Microsoft as a customer: its per-share and par
+    // values have nothing to do with Microsoft's purchase of Activision.
+    let a = analyse(
+        "Published February 26, 2025\n\nMicrosoft accounted for 12% of our revenue. The exercise price was $125.00 per share, and the par value is $0.001 per share.",
+    );
+    assert_eq!(a.record, None);
+    assert!(a.checks.iter().all(Option::is_none));
+}
+
+#[test]
 fn another_facts_figure_is_not_a_misstatement() {
     let a = analyse(
-        "Published November 23, 2023\n\nIncluding VMware's $8 billion of net debt, the transaction was worth about $69 billion.",
+        "Published November 23, 2023\n\nBroadcom has closed its purchase of VMware. Including VMware's $8 billion of net debt, the transaction was worth about $69 billion.",
     );
     not_contradicted(&a, "about $69 billion");
     assert_eq!(verdict(&a, "$8 billion").0, Verdict::Supported);
@@ -98,7 +109,7 @@ fn misstatements_in_the_same_surroundings_are_caught() {
         );
     }
     let a = analyse(
-        "Published November 2, 2023\n\nMicrosoft raised the reverse termination fee to $4.5 million after September 15.",
+        "Published November 2, 2023\n\nMicrosoft is buying Activision Blizzard. Microsoft raised the reverse termination fee to $4.5 million after September 15.",
     );
     let (v, reason) = verdict(&a, "$4.5 million");
     assert_eq!(v, Verdict::Contradicted, "{reason}");

@@ -135,12 +135,21 @@ pub struct Check {
 }
 
 /// Picks, among `records`, the one whose entities `text` mentions most (case
-/// sensitive, whole words); `None` when it mentions none.
+/// sensitive, whole words), among those of which it names at least two
+/// entities; `None` when there is none.
 pub fn choose_record<'r>(text: &str, records: &'r [DealRecord]) -> Option<&'r DealRecord> {
     let mut best: Option<(&DealRecord, usize)> = None;
     for r in records {
-        let hits: usize = r.entities.iter().map(|e| count_word(text, e)).sum();
-        if hits > 0 && best.is_none_or(|(_, b)| hits > b) {
+        let counts: Vec<usize> = r.entities.iter().map(|e| count_word(text, e)).collect();
+        let hits: usize = counts.iter().sum();
+        // A document about the deal names at least two of its entities (the
+        // parties, or a party and its ticker). A filing that names one
+        // party only (a customer, a supplier, a competitor) is not about
+        // this deal, and checking its numbers against the deal's facts
+        // would accuse it of misstatements it never made.
+        let distinct = counts.iter().filter(|&&n| n > 0).count();
+        let enough = distinct >= 2 || (r.entities.len() == 1 && distinct == 1);
+        if enough && best.is_none_or(|(_, b)| hits > b) {
             best = Some((r, hits));
         }
     }

@@ -217,10 +217,15 @@ fn contradiction(
 ) -> Outcome {
     // Scale errors are sought only against a fact that pins the value down:
     // against a bound every large enough multiple would "match".
+    // Only amounts that scale words apply to ("$2.7 billion" for "$270
+    // million"): a per-share price or a par value of $0.001 is not a
+    // thousand-fold slip of anything.
     let scalable = matches!(
         claim.kind,
-        ClaimKind::Money | ClaimKind::Count | ClaimKind::Power | ClaimKind::PerShare
-    ) && !f.is_unbounded();
+        ClaimKind::Money | ClaimKind::Count | ClaimKind::Power
+    ) && !f.is_unbounded()
+        && stated.value.abs() >= 1000.0
+        && fv.abs() >= 1000.0;
     if scalable {
         for k in [1e3, 1e6, 1e-3, 1e-6] {
             if c.scaled(k).intersects(f) {
