@@ -67,7 +67,7 @@ fn a_filing_naming_one_party_is_not_checked_against_the_deal() {
     // A supplier's 10-K names Microsoft as a customer: its per-share and par
     // values have nothing to do with Microsoft's purchase of Activision.
     let a = analyse(
-        "Published February 26, 2025\n\nMicrosoft accounted for 12% of our revenue. The exercise price was $125.00 per share, and the par value is $0.001 per share.",
+        "Published February 26, 2025\n\nMs. Kress held positions at Microsoft Corporation, or Microsoft (MSFT). Microsoft accounted for 12% of our revenue. The exercise price was $125.00 per share, and the par value is $0.001 per share.",
     );
     assert_eq!(a.record, None);
     assert!(a.checks.iter().all(Option::is_none));

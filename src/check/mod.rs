@@ -147,13 +147,42 @@ pub fn choose_record<'r>(text: &str, records: &'r [DealRecord]) -> Option<&'r De
         // party only (a customer, a supplier, a competitor) is not about
         // this deal, and checking its numbers against the deal's facts
         // would accuse it of misstatements it never made.
-        let distinct = counts.iter().filter(|&&n| n > 0).count();
-        let enough = distinct >= 2 || (r.entities.len() == 1 && distinct == 1);
+        let named: Vec<&str> = r
+            .entities
+            .iter()
+            .zip(&counts)
+            .filter(|(_, n)| **n > 0)
+            .map(|(e, _)| e.as_str())
+            .collect();
+        let enough = distinct_parties(&named) >= 2 || (r.entities.len() == 1 && named.len() == 1);
         if enough && best.is_none_or(|(_, b)| hits > b) {
             best = Some((r, hits));
         }
     }
     best.map(|(r, _)| r)
+}
+
+/// How many different parties the named entities stand for: tickers ("MSFT")
+/// do not count, and names of which one contains the other ("Microsoft",
+/// "Microsoft Corporation") are one party. So a filing that names
+/// "Microsoft Corporation, or Microsoft" names one party, not two.
+fn distinct_parties(named: &[&str]) -> usize {
+    let is_ticker = |e: &str| e.len() <= 5 && e.chars().all(|c| c.is_ascii_uppercase());
+    let names: Vec<String> = named
+        .iter()
+        .filter(|e| !is_ticker(e))
+        .map(|e| e.to_lowercase())
+        .collect();
+    let mut parties: Vec<&String> = Vec::new();
+    for n in &names {
+        if !parties
+            .iter()
+            .any(|p| p.contains(n.as_str()) || n.contains(p.as_str()))
+        {
+            parties.push(n);
+        }
+    }
+    parties.len()
 }
 
 fn count_word(text: &str, word: &str) -> usize {
