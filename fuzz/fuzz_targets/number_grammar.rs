@@ -12,7 +12,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let text = String::from_utf8_lossy(data);
-    for doc in [text.to_string(), format!("CoreWeave and Core Scientific: {text}")] {
+    for doc in [
+        text.to_string(),
+        format!("CoreWeave and Core Scientific: {text}"),
+    ] {
         let a = analyze(Source::from_text("claim.txt", &doc), &OPTIONS);
         check_analysis(&a);
         render_all(vec![a]);

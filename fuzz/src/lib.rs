@@ -46,9 +46,15 @@ pub fn check_analysis(a: &Analysis) {
         assert!(s.span.end <= text.len(), "sentence span past the text");
     }
     for c in &a.claims {
-        assert!(text.get(c.span.start..c.span.end).is_some(), "claim span not in the text");
+        assert!(
+            text.get(c.span.start..c.span.end).is_some(),
+            "claim span not in the text"
+        );
         let s = a.source_span(c);
-        assert!(s.start <= s.end && s.end <= bytes, "claim source span past the file");
+        assert!(
+            s.start <= s.end && s.end <= bytes,
+            "claim source span past the file"
+        );
         if let Some(v) = c.value {
             assert!(v.to_f64().is_finite(), "claim value not finite: {v:?}");
         }
@@ -58,9 +64,15 @@ pub fn check_analysis(a: &Analysis) {
         assert!(c.precision.is_finite(), "claim precision not finite");
     }
     for m in &a.markers {
-        assert!(text.get(m.span.start..m.span.end).is_some(), "marker span not in the text");
+        assert!(
+            text.get(m.span.start..m.span.end).is_some(),
+            "marker span not in the text"
+        );
         let s = a.source_span(m);
-        assert!(s.start <= s.end && s.end <= bytes, "marker source span past the file");
+        assert!(
+            s.start <= s.end && s.end <= bytes,
+            "marker source span past the file"
+        );
     }
     assert_eq!(a.checks.len(), a.claims.len());
 }
