@@ -85,7 +85,7 @@ impl Analysis {
     }
 
     /// Indices of the markers in the claim's sentence.
-    pub fn markers_of(&self, claim: &Claim) -> impl Iterator<Item = usize> + '_ {
+    pub fn markers_of(&self, claim: &Claim) -> std::ops::Range<usize> {
         // Markers are in text order, so their sentence numbers never decrease.
         let sentence = claim.sentence;
         let lo = self.markers.partition_point(|m| m.sentence < sentence);

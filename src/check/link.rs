@@ -205,10 +205,21 @@ pub(crate) fn forward_looking(sentence: &str) -> bool {
     FORWARD.is_match(sentence)
 }
 
+/// True when the sentence speaks of a share ("per share", "a share").
+pub(crate) fn share_phrase(sentence: &str) -> bool {
+    SHARE_PHRASE.is_match(sentence)
+}
+
 /// Whether `claim` can state `fact` at all, and how its numbers convert.
-/// `sentence` is the claim's sentence (a money amount in a sentence about a
-/// share may state a per-share fact).
-pub(crate) fn compatible(claim: &Claim, fact: &Fact, sentence: &str) -> Option<Compat> {
+/// `share_phrase` says whether the claim's sentence speaks of a share (a
+/// money amount in such a sentence may state a per-share fact); it reads the
+/// whole sentence, so it is asked only when needed and callers answer it
+/// once per sentence.
+pub(crate) fn compatible(
+    claim: &Claim,
+    fact: &Fact,
+    share_phrase: impl FnOnce() -> bool,
+) -> Option<Compat> {
     if claim.change.is_some() != fact.change.is_some() {
         return None;
     }
@@ -218,8 +229,7 @@ pub(crate) fn compatible(claim: &Claim, fact: &Fact, sentence: &str) -> Option<C
             let small = claim
                 .value
                 .is_some_and(|v| v.to_f64().abs() < PER_SHARE_MAX);
-            (claim.unit == currency && small && SHARE_PHRASE.is_match(sentence))
-                .then_some(Compat::SAME)
+            (claim.unit == currency && small && share_phrase()).then_some(Compat::SAME)
         }
         (a, b) if a != b => None,
         (ClaimKind::Percent, _) => Some(if claim.unit == fact.unit {
@@ -435,10 +445,16 @@ pub(crate) struct SentenceView<'a> {
     /// For each claim of the sentence: its index in the document's claims
     /// and its word range.
     claims: Vec<(usize, std::ops::Range<usize>)>,
+    /// Whether the sentence speaks of a share ("per share", "a share"),
+    /// found the first time a claim asks.
+    share_phrase: std::cell::OnceCell<bool>,
 }
 
 impl<'a> SentenceView<'a> {
-    /// The view of sentence `span` of `text`, with the claims that lie in it.
+    /// The view of sentence `span` of `text`, with the claims that lie in it
+    /// among `claims[near]` (the claims of the sentence: looking through
+    /// every claim of the document for each sentence would make a long
+    /// document quadratic).
     pub(crate) fn new(text: &'a str, span: Span, claims: &[Claim]) -> SentenceView<'a> {
         let tokens = tokens(text, span);
         // Claims come in text order: look only at those starting in the sentence.
@@ -456,7 +472,15 @@ impl<'a> SentenceView<'a> {
             doc: text,
             tokens,
             claims: located,
+            share_phrase: std::cell::OnceCell::new(),
         }
+    }
+
+    /// [`compatible`] for a claim of this sentence.
+    pub(crate) fn compatible(&self, claim: &Claim, fact: &Fact) -> Option<Compat> {
+        compatible(claim, fact, || {
+            *self.share_phrase.get_or_init(|| share_phrase(self.text))
+        })
     }
 
     fn range_of(&self, claim: usize) -> Option<std::ops::Range<usize>> {
@@ -531,7 +555,7 @@ pub(crate) fn candidates<'r>(
     };
     let mut out: Vec<Candidate<'r>> = facts
         .filter_map(|fact| {
-            let compat = compatible(claim, fact, view.text)?;
+            let compat = view.compatible(claim, fact)?;
             let evidence = evidence(view, claims, index, &own, fact);
             (!evidence.cues.is_empty()).then_some(Candidate {
                 fact,
@@ -559,7 +583,7 @@ fn evidence(
         .filter(|(i, _)| {
             claims
                 .get(*i)
-                .is_some_and(|c| compatible(c, fact, view.text).is_some())
+                .is_some_and(|c| view.compatible(c, fact).is_some())
         })
         .map(|(_, r)| r.clone())
         .collect();

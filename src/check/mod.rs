@@ -223,6 +223,15 @@ fn applies(fact: &Fact, date: Option<Date>) -> bool {
     }
 }
 
+/// The indices of the claims of sentence `sentence`: claims are in text
+/// order, so those of one sentence stand together, and finding them this way
+/// keeps the check linear in the number of claims.
+fn claims_of_sentence(claims: &[Claim], sentence: usize) -> std::ops::Range<usize> {
+    let first = claims.partition_point(|c| c.sentence < sentence);
+    let last = claims.partition_point(|c| c.sentence <= sentence);
+    first..last.max(first)
+}
+
 /// Checks every claim against `record` as of `date`. `sentences` are the
 /// document's sentences (each claim's evidence is its own sentence).
 ///
@@ -288,6 +297,7 @@ pub fn check_claims(
         });
     }
     // A contradiction whose number is exactly another fact's is ambiguous.
+    let share_phrase_of: std::cell::Cell<Option<(usize, bool)>> = std::cell::Cell::new(None);
     let twins = |i: usize, check: Check| -> Check {
         if check.verdict != Verdict::Contradicted {
             return check;
@@ -299,9 +309,18 @@ pub fn check_claims(
         let linked = facts
             .iter()
             .find(|f| Some(f.id.as_str()) == check.fact.as_deref());
+        // Whether the sentence speaks of a share, read once per sentence.
+        let share_phrase = || match share_phrase_of.get() {
+            Some((s, yes)) if s == claims[i].sentence => yes,
+            _ => {
+                let yes = link::share_phrase(sentence);
+                share_phrase_of.set(Some((claims[i].sentence, yes)));
+                yes
+            }
+        };
         let others: Vec<(&Fact, link::Compat)> = facts
             .iter()
-            .filter_map(|f| link::compatible(&claims[i], f, sentence).map(|c| (*f, c)))
+            .filter_map(|f| link::compatible(&claims[i], f, share_phrase).map(|c| (*f, c)))
             .collect();
         linked
             .and_then(|l| verdict::twin(&contexts[i], l, &others))
@@ -316,11 +335,10 @@ pub fn check_claims(
         if checks[i].verdict == Verdict::Supported {
             continue;
         }
-        let taken: Vec<&str> = (0..claims.len())
+        let sentence = claims[i].sentence;
+        let taken: Vec<&str> = claims_of_sentence(claims, sentence)
             .filter(|&j| {
-                j != i
-                    && claims[j].sentence == claims[i].sentence
-                    && checks[j].verdict == Verdict::Supported
+                j != i && claims[j].sentence == sentence && checks[j].verdict == Verdict::Supported
             })
             .filter_map(|j| checks[j].fact.as_deref())
             .collect();

@@ -92,8 +92,10 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::ops::Range;
 
 use serde::Serialize;
+use serde::ser::{SerializeSeq as _, Serializer};
 
 use super::{Location, Locator, Outcome, Tally, per_100_words};
 use crate::analysis::Analysis;
@@ -173,7 +175,7 @@ struct ClaimJson<'a> {
     about: &'a str,
     quoted: bool,
     sentence: usize,
-    markers: Vec<String>,
+    markers: MarkerIds,
     check: Option<&'a Check>,
 }
 
@@ -200,6 +202,29 @@ pub(crate) struct SummaryJson<'a> {
     words: usize,
     markers_per_100_words: f64,
     markers_by_category: BTreeMap<&'a str, CategoryJson>,
+}
+
+/// The ids of a claim's markers (`["m3", "m4"]`), written without a string
+/// per id: a long sentence may hold many markers, and each of its claims
+/// lists them all.
+struct MarkerIds(Range<usize>);
+
+impl Serialize for MarkerIds {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for m in self.0.clone() {
+            seq.serialize_element(&MarkerId(m))?;
+        }
+        seq.end()
+    }
+}
+
+struct MarkerId(usize);
+
+impl Serialize for MarkerId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("m{}", self.0 + 1))
+    }
 }
 
 #[derive(Serialize)]
@@ -242,7 +267,7 @@ pub(crate) fn analyzed(a: &Analysis) -> AnalyzedJson<'_> {
             about: &c.about,
             quoted: c.quoted,
             sentence: c.sentence + 1,
-            markers: a.markers_of(c).map(|m| format!("m{}", m + 1)).collect(),
+            markers: MarkerIds(a.markers_of(c)),
             check: a.checks.get(i).and_then(Option::as_ref),
         })
         .collect();

@@ -10,5 +10,5 @@ mod sentences;
 mod words;
 
 pub use quotes::{Quotation, inside as inside_quotation, quotations};
-pub use sentences::{Sentence, sentences};
+pub use sentences::{MAX_SENTENCE, Sentence, sentences};
 pub use words::{Word, word_count, words};
