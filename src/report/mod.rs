@@ -111,14 +111,13 @@ pub struct Location {
 /// Line:column lookups for one analysed document.
 pub(crate) struct Locator<'a> {
     analysis: &'a Analysis,
-    index: LineIndex,
+    index: &'a LineIndex,
 }
 
 impl<'a> Locator<'a> {
     pub(crate) fn new(analysis: &'a Analysis) -> Locator<'a> {
-        let single_byte = analysis.source.encoding == "windows-1252";
         Locator {
-            index: LineIndex::new(&analysis.source.bytes, single_byte),
+            index: analysis.source.line_index(),
             analysis,
         }
     }
@@ -218,6 +217,7 @@ fn undecided_name(u: Undecided) -> &'static str {
         Undecided::RecordTooCoarse => "record too coarse",
         Undecided::Prediction => "prediction",
         Undecided::NoRecord => "no record",
+        Undecided::Crowded => "too many numbers",
     }
 }
 
@@ -293,7 +293,7 @@ pub fn tokens(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let text = source.text.as_str();
-    let index = LineIndex::new(&source.bytes, source.encoding == "windows-1252");
+    let index = source.line_index();
     writeln!(
         out,
         "{} ({}, {})",
