@@ -228,6 +228,7 @@ fn undecided_name(u: Undecided) -> &'static str {
         Undecided::RecordTooCoarse => "record too coarse",
         Undecided::Prediction => "prediction",
         Undecided::NoRecord => "no record",
+        Undecided::Crowded => "too many numbers",
     }
 }
 

@@ -41,7 +41,8 @@
 //!   meaning): `encoding`, `date`, `notes`, `comparator_text` (the words),
 //!   `lean` (`below` for "nearly", `above` for "just over"), `change`
 //!   (`up`/`down`), `period`; in `check`, `severity`, `undecided`
-//!   (`no_fact`, `ambiguous`, `record_too_coarse`, `prediction`, `no_record`) and
+//!   (`no_fact`, `ambiguous`, `record_too_coarse`, `prediction`, `no_record`,
+//!   `crowded`: the sentence holds more numbers than are linked in one) and
 //!   `candidates` (every fact an `ambiguous` claim fits), and the reason's
 //!   parts `stated` (the claim as written), `record` (the fact's value with
 //!   its qualifier, written naturally: "more than $10 billion"), `source`,
