@@ -139,8 +139,11 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             Ok(analyses) => {
                 outcomes.extend(analyses.into_iter().map(|a| Outcome::Analyzed(Box::new(a))))
             }
+            // Skipped on purpose: a warning, and an entry in the report so
+            // that every input is accounted for, but not a failure.
             Err(e) if matches!(e.kind, ErrorKind::Binary | ErrorKind::Unsupported) => {
-                eprintln!("claimlens: warning: {e}")
+                eprintln!("claimlens: warning: {e}");
+                outcomes.push(Outcome::Failed(e));
             }
             Err(e) => {
                 eprintln!("claimlens: error: {e}");
@@ -201,19 +204,14 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let failed = args
         .fail_on
         .is_some_and(|f| considered.iter().any(|x| meets(x, f)));
-    Ok(
-        if input_error
-            && (inputs.is_empty() || outcomes.iter().all(|o| matches!(o, Outcome::Failed(_))))
-        {
-            ExitCode::from(2)
-        } else if failed {
-            ExitCode::from(1)
-        } else if input_error {
-            ExitCode::from(2)
-        } else {
-            ExitCode::SUCCESS
-        },
-    )
+    // An input that could not be read says so, whatever the findings.
+    Ok(if input_error {
+        ExitCode::from(2)
+    } else if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn meets(f: &Finding, fail_on: FailOn) -> bool {

@@ -58,6 +58,10 @@
 //!   been terminated (or completed). Each names the record's `event` the
 //!   document is behind on. Empty when the document has no date.
 //! - A document that could not be read is `{"path": ..., "error": "..."}`.
+//!   One skipped on purpose (it looks binary, or it is a PDF and claimlens
+//!   was built without PDF support) is the same with `"skipped": true`
+//!   (added); it does not make the exit code 2. Every input named or found
+//!   in a directory has its object, so a batch loses none.
 //!
 //! ## EDGAR submissions: one document object per part
 //!
@@ -120,7 +124,12 @@ struct Top<'a> {
 #[serde(untagged)]
 pub(crate) enum DocumentJson<'a> {
     Analyzed(Box<AnalyzedJson<'a>>),
-    Failed { path: &'a str, error: String },
+    Failed {
+        path: &'a str,
+        error: String,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        skipped: bool,
+    },
 }
 
 #[derive(Serialize)]
@@ -239,6 +248,7 @@ pub(crate) fn document(outcome: &Outcome) -> DocumentJson<'_> {
         Outcome::Failed(e) => DocumentJson::Failed {
             path: e.path.as_deref().unwrap_or("-"),
             error: e.message.clone(),
+            skipped: outcome.skipped(),
         },
         Outcome::Analyzed(a) => DocumentJson::Analyzed(Box::new(analyzed(a))),
     }

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::check::{Check, MatchKind, Severity, Undecided, Verdict};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::source::LineIndex;
 use crate::span::Span;
 
@@ -63,6 +63,25 @@ pub enum Outcome {
     Analyzed(Box<Analysis>),
     /// The document could not be read or analysed.
     Failed(Error),
+}
+
+impl Outcome {
+    /// True for an input skipped on purpose (it looks binary, or it is a PDF
+    /// this build does not read): reported like a failure, but not one.
+    pub fn skipped(&self) -> bool {
+        matches!(self, Outcome::Failed(e) if matches!(e.kind, ErrorKind::Binary | ErrorKind::Unsupported))
+    }
+}
+
+/// How the formats people read introduce an input that was not analysed,
+/// and what they say after it.
+pub(crate) fn not_analysed(o: &Outcome, e: &Error) -> (&'static str, String) {
+    if o.skipped() {
+        let why = e.message.strip_prefix("skipped: ").unwrap_or(&e.message);
+        ("Skipped", why.to_string())
+    } else {
+        ("Could not be read", e.message.clone())
+    }
 }
 
 /// How to render.
