@@ -186,6 +186,17 @@ fn hostile_files() -> Vec<(String, Vec<u8>)> {
         .into_iter()
         .map(|(name, bytes)| (name.to_string(), bytes))
         .collect();
+    for (name, unit, size) in PATTERNS {
+        let mut bytes = Vec::new();
+        if name.ends_with(".nc") {
+            bytes.extend_from_slice(b"<SEC-HEADER>\nFILED AS OF DATE:\t20251031\n</SEC-HEADER>\n");
+        }
+        bytes.extend_from_slice(format!("{PARTY} ").as_bytes());
+        while bytes.len() < size {
+            bytes.extend_from_slice(unit.as_bytes());
+        }
+        files.push((name.to_string(), bytes));
+    }
     for (k, open) in UNTERMINATED.iter().enumerate() {
         let html = format!("<html><body><p>It paid $9 billion.</p>\n{open} and $5 billion");
         files.push((format!("unterminated-{k:02}.html"), html.into_bytes()));
@@ -199,6 +210,35 @@ fn hostile_files() -> Vec<(String, Vec<u8>)> {
     }));
     files
 }
+
+/// Patterns that made a stage quadratic before it was fixed (file, the
+/// unit repeated, size in bytes): each is now read in time proportional to
+/// its size. Before: a line of questions searched to the line's end for each
+/// one; each `<` of a Markdown line searched for its `>`, each `[` 4 KB
+/// ahead; an EDGAR file of documents without `</DOCUMENT>` searched to the
+/// end for each; a sentence of thousands of claims weighed each against all
+/// (and listed all its markers with each): 512 KB of "10% " took 20 s.
+const PATTERNS: [(&str, &str, usize); 7] = [
+    ("questions.txt", "Is it? Why? ", 256 << 10),
+    ("angles.md", "<a ", 1 << 20),
+    ("brackets.md", "[", 1 << 20),
+    (
+        "documents.nc",
+        "<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\nIt paid $9 billion.\n",
+        256 << 10,
+    ),
+    (
+        "run-on.txt",
+        "paid $9 billion for less than 10% of Core Scientific, ",
+        256 << 10,
+    ),
+    ("crowded.txt", "10% ", 64 << 10),
+    (
+        "frames.txt",
+        "not just a deal but a merger, it is not only cheap, ",
+        256 << 10,
+    ),
+];
 
 /// 30 MB on one line: words, with a sentence of a claim every 64 KiB.
 fn long_line() -> Vec<u8> {
@@ -883,7 +923,13 @@ fn a_batch_of_every_hostile_input_reports_every_file() {
             "{name}: neither a result nor an error: {entry}"
         );
     }
-    assert_eq!(lines.len(), names.len(), "one line per file");
+    // One line per file (one per part of an EDGAR submission), no other.
+    assert!(
+        lines.iter().all(|l| l["path"]
+            .as_str()
+            .is_some_and(|p| names.iter().any(|n| p.ends_with(&format!("/{n}"))))),
+        "a line for no file"
+    );
     // The self-referencing link cannot be read: exit 2, everything reported.
     #[cfg(unix)]
     assert_eq!(r.code(), Some(2), "{}", r.stderr);
@@ -900,7 +946,7 @@ fn a_batch_of_every_hostile_input_reports_every_file() {
     ]);
     assert_eq!(r.code(), Some(2), "{}", r.stderr);
     let docs = r.documents();
-    assert_eq!(docs.len(), names.len());
+    assert!(docs.len() >= names.len());
     let long = docs
         .iter()
         .find(|d| {
@@ -1009,4 +1055,41 @@ fn a_failed_document_is_an_entry_and_exit_2_whatever_the_findings() {
     let human = String::from_utf8_lossy(&r.stdout);
     assert!(human.contains("error: no/such/file.txt"), "{human}");
     assert!(human.contains("1 could not be read"), "{human}");
+}
+
+#[test]
+fn patterns_that_were_quadratic() {
+    for (name, _, _) in PATTERNS {
+        let r = run(&[
+            "check",
+            &input(name),
+            "--record",
+            "corpus/records",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(r.code(), Some(0), "{name}: {}", r.stderr);
+        let docs = r.documents();
+        assert!(!docs.is_empty(), "{name}");
+        match name {
+            "documents.nc" => assert!(docs.len() > 5_000, "{name}: {} parts", docs.len()),
+            "run-on.txt" => {
+                // Cut into sentences of at most 4 KiB, each claim checked.
+                let claims = docs[0]["claims"].as_array().cloned().unwrap_or_default();
+                assert!(claims.len() > 9_000, "{} claims", claims.len());
+                assert!(claims.iter().all(|c| c["check"]["verdict"].is_string()));
+            }
+            "crowded.txt" => {
+                // Sentences of a thousand numbers: none linked, each says why.
+                let claims = docs[0]["claims"].as_array().cloned().unwrap_or_default();
+                assert!(claims.len() > 15_000, "{} claims", claims.len());
+                let crowded = claims
+                    .iter()
+                    .filter(|c| c["check"]["undecided"] == "crowded")
+                    .count();
+                assert!(crowded > 15_000, "{crowded} crowded");
+            }
+            _ => {}
+        }
+    }
 }
