@@ -147,9 +147,17 @@ fn binary_files_are_skipped_with_a_warning() {
         .filter_map(|l| serde_json::from_str(l).ok())
         .collect();
     assert_eq!(lines.len(), 2);
-    assert!(lines[0]["path"].as_str().is_some_and(|p| p.ends_with("a.txt")));
+    assert!(
+        lines[0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("a.txt"))
+    );
     assert_eq!(lines[0]["skipped"], true);
-    assert!(lines[0]["error"].as_str().is_some_and(|e| e.contains("binary")));
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("binary"))
+    );
     assert!(lines[1]["claims"].is_array());
     assert!(lines[1].get("skipped").is_none());
 }
