@@ -125,7 +125,8 @@ pub struct AnalysisArgs {
     /// percent of its value.
     #[arg(long, value_name = "PERCENT", default_value_t = 5.0, value_parser = parse_percent)]
     pub approx_tolerance: f64,
-    /// Skip inputs larger than this many bytes.
+    /// The largest input read, in bytes; a larger one is reported as an
+    /// error and the others are still read.
     #[arg(long, value_name = "BYTES", default_value_t = claimlens::load::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
     /// Analyse this many documents at once [default: the number of CPUs].

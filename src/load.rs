@@ -215,9 +215,16 @@ fn load_pdf(name: String, _bytes: &[u8]) -> Result<Source, Error> {
 }
 
 fn too_large(name: &str, len: u64, max: u64) -> Error {
+    let size = if len >= 1 << 20 {
+        format!("{:.1} MiB ({len} bytes)", len as f64 / f64::from(1 << 20))
+    } else {
+        format!("{len} bytes")
+    };
     Error::new(
         ErrorKind::TooLarge,
         name,
-        format!("skipped: {len} bytes is over the limit of {max} bytes; raise it with --max-bytes"),
+        format!(
+            "not read: {size} is over the size limit of {max} bytes; raise the limit with --max-bytes"
+        ),
     )
 }

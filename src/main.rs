@@ -137,7 +137,6 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     // other formats need every document before they can be written.
     let streaming = args.format == OutputFormat::Jsonl;
     let mut findings: Vec<Finding> = Vec::new();
-    let mut analyzed = 0usize;
     let mut write_all = |w: &mut dyn Write| -> io::Result<()> {
         if streaming {
             report::render(args.format, &outcomes, render_options, w)?;
@@ -154,11 +153,14 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 let mut fresh: Vec<Outcome> = Vec::new();
                 match result {
                     Ok(analyses) => {
-                        analyzed += analyses.len();
                         fresh.extend(analyses.into_iter().map(|a| Outcome::Analyzed(Box::new(a))))
                     }
+                    // Skipped on purpose: a warning, and an entry in the
+                    // report so that every input is accounted for, but not
+                    // a failure.
                     Err(e) if matches!(e.kind, ErrorKind::Binary | ErrorKind::Unsupported) => {
-                        eprintln!("claimlens: warning: {e}")
+                        eprintln!("claimlens: warning: {e}");
+                        fresh.push(Outcome::Failed(e));
                     }
                     Err(e) => {
                         eprintln!("claimlens: error: {e}");
@@ -212,12 +214,11 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let failed = args
         .fail_on
         .is_some_and(|f| considered.iter().any(|x| meets(x, f)));
-    Ok(if input_error && analyzed == 0 {
+    // An input that could not be read says so, whatever the findings.
+    Ok(if input_error {
         ExitCode::from(2)
     } else if failed {
         ExitCode::from(1)
-    } else if input_error {
-        ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })

@@ -141,7 +141,25 @@ fn binary_files_are_skipped_with_a_warning() {
     ]);
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stderr).contains("warning") && text(&out.stderr).contains("a.txt"));
-    assert_eq!(text(&out.stdout).lines().count(), 1);
+    // The report accounts for it too: an entry that says it was skipped.
+    let lines: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(
+        lines[0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("a.txt"))
+    );
+    assert_eq!(lines[0]["skipped"], true);
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("binary"))
+    );
+    assert!(lines[1]["claims"].is_array());
+    assert!(lines[1].get("skipped").is_none());
 }
 
 #[test]

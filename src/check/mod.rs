@@ -20,6 +20,7 @@ pub use status::{StatusFinding, status_findings};
 
 use serde::{Deserialize, Serialize};
 
+pub use link::MAX_LINKED;
 pub use record::{DealRecord, Event, Fact, FactValue, Qualifier, Status};
 
 use crate::claims::Claim;
@@ -102,6 +103,9 @@ pub enum Undecided {
     Prediction,
     /// The document names no deal the records know.
     NoRecord,
+    /// The claim's sentence holds more numbers than are linked in one
+    /// sentence ([`MAX_LINKED`]): a table or a list run together.
+    Crowded,
 }
 
 /// The check of one claim.
@@ -247,22 +251,27 @@ pub fn check_claims(
     settings: &Settings,
 ) -> Vec<Check> {
     let facts: Vec<&Fact> = record.facts.iter().filter(|f| applies(f, date)).collect();
-    // The sentence being looked at: its index, its view, and whether it looks forward.
-    let mut view: Option<(usize, link::SentenceView<'_>, bool)> = None;
+    // The sentence being looked at: its index and its view.
+    let mut view: Option<(usize, link::SentenceView<'_>)> = None;
     let mut judged: Vec<Vec<verdict::Judged<'_>>> = Vec::with_capacity(claims.len());
     let mut contexts: Vec<verdict::Context<'_>> = Vec::with_capacity(claims.len());
     for (i, claim) in claims.iter().enumerate() {
-        if view.as_ref().is_none_or(|(s, _, _)| *s != claim.sentence) {
+        let near = claims_of_sentence(claims, claim.sentence);
+        // Linking weighs every claim of a sentence against every other: in a
+        // sentence of more than MAX_LINKED claims none is linked.
+        let crowded = (near.len() > link::MAX_LINKED).then_some(near.len());
+        if crowded.is_none() && view.as_ref().is_none_or(|(s, _)| *s != claim.sentence) {
             let span = sentences.get(claim.sentence).map_or(claim.span, |s| s.span);
-            let v = link::SentenceView::new(text, span, claims);
-            let forward = link::forward_looking(v.text);
-            view = Some((claim.sentence, v, forward));
+            view = Some((claim.sentence, link::SentenceView::new(text, span, claims)));
         }
         let sentence = sentences.get(claim.sentence).map_or(claim.span, |s| s.span);
-        let elsewhere = link::other_party(text, sentence, claim, &record.entities);
+        let elsewhere = match crowded {
+            None => link::other_party(text, sentence, claim, &record.entities),
+            Some(_) => None,
+        };
         let (forward_looking, found) = match view.as_ref() {
-            Some((_, v, forward)) if elsewhere.is_none() => (
-                *forward,
+            Some((s, v)) if *s == claim.sentence && crowded.is_none() && elsewhere.is_none() => (
+                v.forward_looking(),
                 link::candidates(v, claims, i, facts.iter().copied()),
             ),
             _ => (false, Vec::new()),
@@ -293,6 +302,7 @@ pub fn check_claims(
             forward_looking,
             tolerance: settings.approx_tolerance,
             elsewhere,
+            crowded,
             document_date: date,
         });
     }

@@ -454,6 +454,9 @@ pub(crate) struct Context<'a> {
     /// The company the text says the number belongs to, when it is no party
     /// to the record's deal.
     pub elsewhere: Option<String>,
+    /// The number of claims in the claim's sentence, when there are too many
+    /// to link any ([`super::link::MAX_LINKED`]).
+    pub crowded: Option<usize>,
     /// The document's date, if known.
     pub document_date: Option<Date>,
 }
@@ -721,7 +724,16 @@ fn ambiguous_facts(cx: &Context<'_>, fa: &Fact, fb: &Fact, how: &str) -> Check {
 /// miss), or the claim is a prediction.
 fn undecided(cx: &Context<'_>, note: Option<String>) -> Check {
     let kind = cx.claim.kind.name().replace('_', "-");
-    let (reason_code, mut why) = if let Some(name) = &cx.elsewhere {
+    let (reason_code, mut why) = if let Some(n) = cx.crowded {
+        (
+            Undecided::Crowded,
+            format!(
+                "the sentence holds {n} numbers, more than the {} claimlens links to facts in one sentence (a table or a list run together?); not checked against record {}",
+                super::link::MAX_LINKED,
+                cx.record_id
+            ),
+        )
+    } else if let Some(name) = &cx.elsewhere {
         (
             Undecided::NoFact,
             format!(

@@ -29,8 +29,8 @@ use std::io::{self, Write};
 
 use super::value::claim_value;
 use super::{
-    Locator, Outcome, Tally, document_name, fact_and_source, one_line, outcome_name, per_100_words,
-    verdict_label, verdict_name,
+    Locator, Outcome, Tally, document_name, fact_and_source, not_analysed, one_line, outcome_name,
+    per_100_words, verdict_label, verdict_name,
 };
 use crate::analysis::Analysis;
 use crate::check::{Check, Severity, Verdict};
@@ -199,12 +199,13 @@ fn page(outcomes: &[Outcome], h: &mut String) {
         match o {
             Outcome::Analyzed(a) => document(i + 1, a, h),
             Outcome::Failed(e) => {
+                let (label, why) = not_analysed(o, e);
                 let _ = writeln!(
                     h,
-                    "<section id=\"d{}\">\n<h2>{}</h2>\n<p role=\"alert\"><strong>Could not be read:</strong> {}</p>\n</section>",
+                    "<section id=\"d{}\">\n<h2>{}</h2>\n<p role=\"alert\"><strong>{label}:</strong> {}</p>\n</section>",
                     i + 1,
                     escape(&outcome_name(o)),
-                    escape(&e.message)
+                    escape(&why)
                 );
             }
         }
@@ -297,10 +298,11 @@ fn overview(outcomes: &[Outcome], h: &mut String) {
                     a.markers.len()
                 );
             }
-            Outcome::Failed(_) => {
+            Outcome::Failed(e) => {
+                let label = not_analysed(o, e).0.to_lowercase();
                 let _ = writeln!(
                     h,
-                    "<tr><td class=\"wrap\">{link}</td><td colspan=\"6\">could not be read</td></tr>"
+                    "<tr><td class=\"wrap\">{link}</td><td colspan=\"6\">{label}</td></tr>"
                 );
             }
         }

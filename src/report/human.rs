@@ -53,12 +53,20 @@ pub(crate) fn render(
 ) -> io::Result<()> {
     let paint = Paint { on: options.color };
     let mut total = Tally::default();
-    let (mut docs, mut failed, mut claims, mut markers) = (0, 0, 0, 0);
+    let (mut docs, mut failed, mut skipped, mut claims, mut markers) = (0, 0, 0, 0, 0);
     for (i, o) in outcomes.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
         match o {
+            Outcome::Failed(e) if o.skipped() => {
+                skipped += 1;
+                writeln!(
+                    out,
+                    "{} {e}",
+                    paint.verdict(Some(Verdict::Unverifiable), "warning:")
+                )?;
+            }
             Outcome::Failed(e) => {
                 failed += 1;
                 writeln!(
@@ -88,6 +96,9 @@ pub(crate) fn render(
         );
         if failed > 0 {
             line.push_str(&format!(", {failed} could not be read"));
+        }
+        if skipped > 0 {
+            line.push_str(&format!(", {skipped} skipped"));
         }
         if let Some(t) = options.elapsed {
             line.push_str(&format!(", in {:.2}s", t.as_secs_f64()));
@@ -228,6 +239,7 @@ fn undecided_name(u: Undecided) -> &'static str {
         Undecided::RecordTooCoarse => "record too coarse",
         Undecided::Prediction => "prediction",
         Undecided::NoRecord => "no record",
+        Undecided::Crowded => "too many numbers",
     }
 }
 

@@ -41,7 +41,8 @@
 //!   meaning): `encoding`, `date`, `notes`, `comparator_text` (the words),
 //!   `lean` (`below` for "nearly", `above` for "just over"), `change`
 //!   (`up`/`down`), `period`; in `check`, `severity`, `undecided`
-//!   (`no_fact`, `ambiguous`, `record_too_coarse`, `prediction`, `no_record`) and
+//!   (`no_fact`, `ambiguous`, `record_too_coarse`, `prediction`, `no_record`,
+//!   `crowded`: the sentence holds more numbers than are linked in one) and
 //!   `candidates` (every fact an `ambiguous` claim fits), and the reason's
 //!   parts `stated` (the claim as written), `record` (the fact's value with
 //!   its qualifier, written naturally: "more than $10 billion"), `source`,
@@ -57,6 +58,10 @@
 //!   been terminated (or completed). Each names the record's `event` the
 //!   document is behind on. Empty when the document has no date.
 //! - A document that could not be read is `{"path": ..., "error": "..."}`.
+//!   One skipped on purpose (it looks binary, or it is a PDF and claimlens
+//!   was built without PDF support) is the same with `"skipped": true`
+//!   (added); it does not make the exit code 2. Every input named or found
+//!   in a directory has its object, so a batch loses none.
 //!
 //! ## EDGAR submissions: one document object per part
 //!
@@ -119,7 +124,12 @@ struct Top<'a> {
 #[serde(untagged)]
 pub(crate) enum DocumentJson<'a> {
     Analyzed(Box<AnalyzedJson<'a>>),
-    Failed { path: &'a str, error: String },
+    Failed {
+        path: &'a str,
+        error: String,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        skipped: bool,
+    },
 }
 
 #[derive(Serialize)]
@@ -238,6 +248,7 @@ pub(crate) fn document(outcome: &Outcome) -> DocumentJson<'_> {
         Outcome::Failed(e) => DocumentJson::Failed {
             path: e.path.as_deref().unwrap_or("-"),
             error: e.message.clone(),
+            skipped: outcome.skipped(),
         },
         Outcome::Analyzed(a) => DocumentJson::Analyzed(Box::new(analyzed(a))),
     }

@@ -21,8 +21,8 @@ use std::io::{self, Write};
 
 use super::value::claim_value;
 use super::{
-    Locator, Outcome, Tally, document_name, fact_and_source, one_line, outcome_name, per_100_words,
-    verdict_label,
+    Locator, Outcome, Tally, document_name, fact_and_source, not_analysed, one_line, outcome_name,
+    per_100_words, verdict_label,
 };
 use crate::analysis::Analysis;
 use crate::check::Verdict;
@@ -81,12 +81,13 @@ pub(crate) fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()
         match o {
             Outcome::Analyzed(a) => document(i + 1, a, &mut m),
             Outcome::Failed(e) => {
+                let (label, why) = not_analysed(o, e);
                 let _ = writeln!(
                     m,
-                    "<a id=\"d{}\"></a>\n\n## {}\n\n**Could not be read:** {}\n",
+                    "<a id=\"d{}\"></a>\n\n## {}\n\n**{label}:** {}\n",
                     i + 1,
                     escape(e.path.as_deref().unwrap_or("-")),
-                    escape(&e.message)
+                    escape(&why)
                 );
             }
         }
@@ -117,8 +118,9 @@ fn overview(outcomes: &[Outcome], m: &mut String) {
                     a.markers.len()
                 );
             }
-            Outcome::Failed(_) => {
-                let _ = writeln!(m, "| {link} | could not be read | | | | | |");
+            Outcome::Failed(e) => {
+                let label = not_analysed(o, e).0.to_lowercase();
+                let _ = writeln!(m, "| {link} | {label} | | | | | |");
             }
         }
     }

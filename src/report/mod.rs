@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::check::{Check, MatchKind, Severity, Undecided, Verdict};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::source::LineIndex;
 use crate::span::Span;
 
@@ -64,6 +64,25 @@ pub enum Outcome {
     Analyzed(Box<Analysis>),
     /// The document could not be read or analysed.
     Failed(Error),
+}
+
+impl Outcome {
+    /// True for an input skipped on purpose (it looks binary, or it is a PDF
+    /// this build does not read): reported like a failure, but not one.
+    pub fn skipped(&self) -> bool {
+        matches!(self, Outcome::Failed(e) if matches!(e.kind, ErrorKind::Binary | ErrorKind::Unsupported))
+    }
+}
+
+/// How the formats people read introduce an input that was not analysed,
+/// and what they say after it.
+pub(crate) fn not_analysed(o: &Outcome, e: &Error) -> (&'static str, String) {
+    if o.skipped() {
+        let why = e.message.strip_prefix("skipped: ").unwrap_or(&e.message);
+        ("Skipped", why.to_string())
+    } else {
+        ("Could not be read", e.message.clone())
+    }
 }
 
 /// How to render.
@@ -119,14 +138,13 @@ pub struct Location {
 /// Line:column lookups for one analysed document.
 pub(crate) struct Locator<'a> {
     analysis: &'a Analysis,
-    index: LineIndex,
+    index: &'a LineIndex,
 }
 
 impl<'a> Locator<'a> {
     pub(crate) fn new(analysis: &'a Analysis) -> Locator<'a> {
-        let single_byte = analysis.source.encoding == "windows-1252";
         Locator {
-            index: LineIndex::new(&analysis.source.bytes, single_byte),
+            index: analysis.source.line_index(),
             analysis,
         }
     }
@@ -226,6 +244,7 @@ fn undecided_name(u: Undecided) -> &'static str {
         Undecided::RecordTooCoarse => "record too coarse",
         Undecided::Prediction => "prediction",
         Undecided::NoRecord => "no record",
+        Undecided::Crowded => "too many numbers",
     }
 }
 
@@ -301,7 +320,7 @@ pub fn tokens(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let text = source.text.as_str();
-    let index = LineIndex::new(&source.bytes, source.encoding == "windows-1252");
+    let index = source.line_index();
     writeln!(
         out,
         "{} ({}, {})",

@@ -115,7 +115,7 @@ fn log(outcomes: &[Outcome]) -> Value {
     for o in outcomes {
         match o {
             Outcome::Failed(e) => notifications.push(json!({
-                "level": "error",
+                "level": if o.skipped() { "warning" } else { "error" },
                 "message": { "text": e.to_string() },
                 "locations": [ { "physicalLocation": { "artifactLocation": { "uri": uri(e.path.as_deref().unwrap_or("-")) } } } ],
             })),

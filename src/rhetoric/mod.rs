@@ -368,7 +368,10 @@ impl Rhetoric {
                 if let Some((span, closer)) =
                     structural::frame(text, sentence, hits[h].span, closers)
                 {
-                    for other in hits.iter_mut().skip(h) {
+                    // Hits come in sentence order and the frame lies in
+                    // this hit's sentence: only the rest of it can be inside.
+                    let here = hits[h].sentence;
+                    for other in hits.iter_mut().skip(h).take_while(|o| o.sentence == here) {
                         if other.category == over && span.contains(other.span) {
                             other.absorbed = true;
                         }

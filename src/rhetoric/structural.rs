@@ -130,6 +130,10 @@ fn starts_like(s: &str, labels: &[&str]) -> bool {
 /// Rhetorical questions.
 pub(crate) fn questions(text: &str, sentences: &[Sentence], quotes: &[Quotation]) -> Vec<Found> {
     let mut out = Vec::new();
+    // The first line break and tab at or after the last question mark seen:
+    // marks only move forward, so each is searched for once, not once per
+    // question (a long line of questions would make that quadratic).
+    let (mut line_end, mut tab): (Option<usize>, Option<usize>) = (None, None);
     for (i, s) in sentences.iter().enumerate() {
         let body = s.span.slice(text).trim_end();
         if !body.ends_with('?') {
@@ -150,9 +154,18 @@ pub(crate) fn questions(text: &str, sentences: &[Sentence], quotes: &[Quotation]
             continue;
         }
         // A form or table row: columns follow the question on its line.
-        let line_end = text[mark..].find('\n').map_or(text.len(), |p| mark + p);
-        let rest = &text[mark + 1..line_end];
-        if !rest.trim().is_empty() && (rest.contains('\t') || rest.starts_with("   ")) {
+        let after = |byte: u8, found: Option<usize>| match found {
+            Some(p) if p >= mark => p,
+            _ => memchr::memchr(byte, &text.as_bytes()[mark..]).map_or(text.len(), |p| mark + p),
+        };
+        let eol = after(b'\n', line_end);
+        line_end = Some(eol);
+        let next_tab = after(b'\t', tab);
+        tab = Some(next_tab);
+        let rest = &text[mark + 1..eol];
+        if rest.contains(|c: char| !c.is_whitespace())
+            && (next_tab < eol || rest.starts_with("   "))
+        {
             continue;
         }
         // The question is the last clause: after a colon or semicolon.

@@ -161,10 +161,18 @@ pub fn split(doc: &str) -> Submission {
     let mut notes = Vec::new();
     let mut ordinal = 0u32;
     let mut next = first;
+    // The first `</DOCUMENT>` at or after the last search's start: kept while
+    // it lies ahead, so that documents without one (a truncated file) do not
+    // each search to the end of the file.
+    let mut next_close: Option<(usize, Option<usize>)> = None;
     while let Some(open) = next {
         ordinal += 1;
         let body = open + b"<DOCUMENT>".len();
-        let close = find(b, body, b.len(), b"</DOCUMENT>");
+        let close = match next_close {
+            Some((from, found)) if from <= body && found.is_none_or(|c| c >= body) => found,
+            _ => find(b, body, b.len(), b"</DOCUMENT>"),
+        };
+        next_close = Some((body, close));
         let following = find(b, body, close.unwrap_or(b.len()), b"<DOCUMENT>");
         let (end, resume) = match (close, following) {
             (Some(c), None) => (c, c + b"</DOCUMENT>".len()),

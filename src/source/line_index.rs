@@ -6,7 +6,7 @@
 //! lookup counts at most one block.
 
 /// Bytes between character-count checkpoints.
-const BLOCK: usize = 4096;
+const BLOCK: usize = 512;
 
 /// Line starts of one source, for turning byte offsets into line:column.
 ///

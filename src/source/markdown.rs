@@ -24,6 +24,7 @@ pub fn to_text(md: &str) -> (String, OffsetMap) {
     let mut out = Out {
         text: String::with_capacity(md.len()),
         map: MapBuilder::new(),
+        partners: Vec::new(),
     };
     let b = md.as_bytes();
     let mut fence: Option<(u8, usize)> = None;
@@ -79,6 +80,7 @@ pub fn to_text(md: &str) -> (String, OffsetMap) {
             start = h.0;
             end = h.1;
         }
+        out.partners = partners(b, start, end);
         in_comment = inline(md, start, end, table, in_comment, 0, &mut out);
         out.verbatim(line_end, newline);
         pos = next;
@@ -89,6 +91,8 @@ pub fn to_text(md: &str) -> (String, OffsetMap) {
 struct Out {
     text: String,
     map: MapBuilder,
+    /// The brackets of the current line and their partners ([`partners`]).
+    partners: Vec<(usize, usize)>,
 }
 
 impl Out {
@@ -208,33 +212,46 @@ fn heading_text(md: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     Some((i, e))
 }
 
-/// How far a link or code span may reach on its line: looking further would
-/// make a line of many unmatched brackets or backticks quadratic.
+/// How far a link or code span may reach on its line: looking further for
+/// a code span's closing backticks would make a line of many unmatched
+/// backticks quadratic.
 const REACH: usize = 4096;
 
 /// Links inside link text are read this deep, no deeper.
 const MAX_LINK_DEPTH: usize = 8;
 
-/// The matching close bracket for the open bracket at `at`, on the line.
-fn matching(b: &[u8], at: usize, end: usize, open: u8, close: u8) -> Option<usize> {
-    let end = end.min(at + REACH);
-    let mut depth = 0usize;
-    let mut i = at;
+/// Every `[` and `(` of `b[start..end]` (a line) that is closed on it, with
+/// its `]` or `)`, sorted by the opening offset; a backslash escapes the
+/// next byte. One pass with a stack per kind: searching from each bracket
+/// for its partner made a line of many unclosed brackets quadratic.
+fn partners(b: &[u8], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if memchr::memchr2(b'[', b'(', &b[start..end]).is_none() {
+        return out;
+    }
+    let (mut squares, mut rounds) = (Vec::new(), Vec::new());
+    let mut i = start;
     while i < end {
         match b[i] {
             b'\\' => i += 1,
-            c if c == open => depth += 1,
-            c if c == close => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
+            b'[' => squares.push(i),
+            b'(' => rounds.push(i),
+            b']' => out.extend(squares.pop().map(|open| (open, i))),
+            b')' => out.extend(rounds.pop().map(|open| (open, i))),
             _ => {}
         }
         i += 1;
     }
-    None
+    out.sort_unstable();
+    out
+}
+
+/// The close bracket matching the open bracket at `at`, if it comes before
+/// `end` and within [`REACH`].
+fn matching(partners: &[(usize, usize)], at: usize, end: usize) -> Option<usize> {
+    let k = partners.binary_search_by_key(&at, |p| p.0).ok()?;
+    let close = partners[k].1;
+    (close < end.min(at + REACH)).then_some(close)
 }
 
 fn is_word(c: Option<char>) -> bool {
@@ -300,15 +317,17 @@ fn inline(
                 }
                 run = i;
             }
-            b'!' if b.get(i + 1) == Some(&b'[') && i + 1 < end => match link_end(b, i + 1, end) {
-                Some((_, after)) => {
-                    flush!(i);
-                    i = after;
-                    run = i;
+            b'!' if b.get(i + 1) == Some(&b'[') && i + 1 < end => {
+                match link_end(b, &out.partners, i + 1, end) {
+                    Some((_, after)) => {
+                        flush!(i);
+                        i = after;
+                        run = i;
+                    }
+                    None => i += 1,
                 }
-                None => i += 1,
-            },
-            b'[' => match link_end(b, i, end) {
+            }
+            b'[' => match link_end(b, &out.partners, i, end) {
                 Some((text_end, after)) => {
                     flush!(i);
                     // A comment left open inside link text ends with it.
@@ -403,14 +422,16 @@ fn find_run(b: &[u8], from: usize, end: usize, c: u8, n: usize) -> Option<usize>
 
 /// For a `[` at `at` that opens a link (`[text](url)` or `[text][ref]`):
 /// where its text ends and where the link ends.
-fn link_end(b: &[u8], at: usize, end: usize) -> Option<(usize, usize)> {
-    let close = matching(b, at, end, b'[', b']')?;
+fn link_end(
+    b: &[u8],
+    partners: &[(usize, usize)],
+    at: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let close = matching(partners, at, end)?;
     match b.get(close + 1) {
-        Some(b'(') if close + 1 < end => {
-            matching(b, close + 1, end, b'(', b')').map(|p| (close, p + 1))
-        }
-        Some(b'[') if close + 1 < end => {
-            matching(b, close + 1, end, b'[', b']').map(|p| (close, p + 1))
+        Some(b'(' | b'[') if close + 1 < end => {
+            matching(partners, close + 1, end).map(|p| (close, p + 1))
         }
         _ => None,
     }
@@ -419,11 +440,16 @@ fn link_end(b: &[u8], at: usize, end: usize) -> Option<(usize, usize)> {
 /// An inline HTML tag (`<sup>`, `</b>`, `<br/>`) or an autolink
 /// (`<https://…>`): its length.
 fn tag_or_autolink(s: &[u8]) -> Option<usize> {
-    let gt = memchr::memchr(b'>', s)?;
+    // The first `>` with no `<` before it: searching on to a `>` past the
+    // next `<` made a line of many `<` quadratic.
+    let gt = 1 + memchr::memchr2(b'<', b'>', s.get(1..)?)?;
+    if s[gt] != b'>' {
+        return None;
+    }
     let inner = &s[1..gt];
     let name = inner.strip_prefix(b"/").unwrap_or(inner);
     let first = *name.first()?;
-    if !first.is_ascii_alphabetic() || inner.contains(&b'<') {
+    if !first.is_ascii_alphabetic() {
         return None;
     }
     let autolink = inner.windows(3).any(|w| w == b"://") || inner.starts_with(b"mailto:");

@@ -25,7 +25,7 @@ mod offset_map;
 pub mod pdf;
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub use edgar::{Filing, Part};
 pub use line_index::LineIndex;
@@ -131,6 +131,10 @@ pub struct Source {
     pub notes: Vec<String>,
     /// The documents inside `text` (EDGAR submissions), with their ranges.
     parts: Vec<(Part, Range<usize>)>,
+    /// Line starts of `bytes`, built when a report first asks, and shared by
+    /// the parts of an EDGAR submission as the bytes are (one index per part
+    /// made a submission of many parts quadratic).
+    line_index: Arc<OnceLock<LineIndex>>,
 }
 
 impl Source {
@@ -158,6 +162,7 @@ impl Source {
             filing: None,
             notes: Vec::new(),
             parts: Vec::new(),
+            line_index: Arc::default(),
         };
         let (text, map) = match format {
             Format::Html => {
@@ -210,7 +215,15 @@ impl Source {
             filing: None,
             notes: vec!["spans are byte offsets into the text pdf-extract drew from the PDF, not into the PDF file".into()],
             parts: Vec::new(),
+            line_index: Arc::default(),
         }
+    }
+
+    /// The line index of [`Source::bytes`], for line and column in reports
+    /// (built on first use).
+    pub fn line_index(&self) -> &LineIndex {
+        self.line_index
+            .get_or_init(|| LineIndex::new(&self.bytes, self.encoding == "windows-1252"))
     }
 
     /// Maps a span of [`Source::text`] to the span of original bytes it came from.
@@ -259,6 +272,7 @@ impl Source {
                     filing: self.filing.clone(),
                     notes: std::mem::take(&mut notes),
                     parts: Vec::new(),
+                    line_index: Arc::clone(&self.line_index),
                 }
             })
             .collect()

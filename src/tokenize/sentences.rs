@@ -376,16 +376,27 @@ fn push(text: &str, span: Span, heading: bool, out: &mut Vec<Sentence>) {
     push_trimmed(text, Span::new(start, span.end), heading, out);
 }
 
-/// Where to cut a sentence that runs past `limit`: after the last white
-/// space in the second half of `start..limit`, else at the last character
-/// boundary before `limit`. Always past `start`.
+/// Where to cut a sentence that runs past `limit`, in the second half of
+/// `start..limit`: after the last clause mark (`,` `;` `:`) followed by white
+/// space, else at the last white space between two letters (never between a
+/// number and its words, "$9 | billion"), else at the last white space, else
+/// at the last character boundary before `limit`. Always past `start`.
 fn cut_point(text: &str, start: usize, limit: usize) -> usize {
+    let b = text.as_bytes();
     let half = start + (limit - start) / 2;
-    if let Some(p) = text.as_bytes()[half..limit]
-        .iter()
-        .rposition(u8::is_ascii_whitespace)
+    let last_space = |good: &dyn Fn(u8, u8) -> bool| {
+        (half.max(1)..limit.min(b.len() - 1))
+            .rev()
+            .find(|&i| b[i].is_ascii_whitespace() && good(b[i - 1], b[i + 1]))
+    };
+    let clause = |before: u8, _| matches!(before, b',' | b';' | b':');
+    let between_words =
+        |before: u8, after: u8| before.is_ascii_alphabetic() && after.is_ascii_alphabetic();
+    if let Some(i) = last_space(&clause)
+        .or_else(|| last_space(&between_words))
+        .or_else(|| last_space(&|_, _| true))
     {
-        return half + p + 1;
+        return i + 1;
     }
     let mut cut = limit;
     while !text.is_char_boundary(cut) {

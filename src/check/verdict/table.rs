@@ -506,6 +506,7 @@ fn reasons_quote_both_numbers_the_error_and_the_source() {
         forward_looking: false,
         tolerance: 0.05,
         elsewhere: None,
+        crowded: None,
         document_date: None,
     };
     let check = decide(&cx, &[Judged { candidate, outcome }]);
