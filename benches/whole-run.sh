@@ -54,11 +54,12 @@ tt=$(measure "claimlens check, 1 thread (text)" "$text_bytes" "$bin" check "$wor
 reft=$(measure "reference: wc -w (text)" "$text_bytes" sh -c "cat '$work'/text/*.txt | wc -w")
 largest=$(xargs -a "$work/files" -d '\n' ls -l | awk '{print $5}' | sort -n | tail -1)
 mem=$(mem_of "$bin" check "$corpus" --format jsonl --threads 1)
+mem2=$(mem_of "$bin" check "$corpus" --format jsonl --threads 2)
 echo >&2
 printf 'raw:   1 thread %.1f MB/s (%.2fx the time of wc -w), 2 threads %.1f MB/s (speed-up %.2fx)\n' \
   "$(echo "$raw_bytes / 1000000 / $t1" | bc -l)" "$(echo "$t1 / $ref" | bc -l)" \
   "$(echo "$raw_bytes / 1000000 / $t2" | bc -l)" "$(echo "$t1 / $t2" | bc -l)"
 printf 'text:  1 thread %.1f MB/s (%.2fx the time of wc -w on the same text)\n' \
   "$(echo "$text_bytes / 1000000 / $tt" | bc -l)" "$(echo "$tt / $reft" | bc -l)"
-printf 'peak memory %.1f MB; largest input %.1f MB (limit: 2 x largest + 50 MB = %.1f MB)\n' \
-  "$(echo "$mem / 1000" | bc -l)" "$(echo "$largest / 1000000" | bc -l)" "$(echo "2 * $largest / 1000000 + 50" | bc -l)"
+printf 'peak memory %.1f MB (1 thread), %.1f MB (2 threads); largest input %.1f MB (limit: 2 x largest + 50 MB = %.1f MB)\n' \
+  "$(echo "$mem / 1000" | bc -l)" "$(echo "$mem2 / 1000" | bc -l)" "$(echo "$largest / 1000000" | bc -l)" "$(echo "2 * $largest / 1000000 + 50" | bc -l)"

@@ -74,9 +74,9 @@ impl Pool {
 
 /// Runs `work` over every item, `threads` at a time, and hands each result
 /// to `emit` on the calling thread in the order of `items`, as soon as it and
-/// every earlier result are ready. At most a few results per thread wait to
+/// every earlier result are ready. At most sixteen results per thread wait to
 /// be emitted, so memory stays bounded however many items there are (a
-/// JSON Lines report of a million filings holds a handful of them at once).
+/// JSON Lines report of a million filings holds a few dozen at once).
 pub fn for_each_ordered<I, T>(
     items: &[I],
     threads: usize,
@@ -100,8 +100,10 @@ pub fn for_each_ordered<I, T>(
         return;
     }
     // A worker may run ahead of the oldest result not yet emitted by at
-    // most this many items.
-    let window = threads * 4;
+    // most this many items. Wide enough that a worker is rarely idle behind
+    // a large document (4 per thread gave 1.69x on two threads over
+    // corpus-large, 16 gives 1.8x), narrow enough that memory stays bounded.
+    let window = threads * 16;
     let next = AtomicUsize::new(0);
     let emitted = Mutex::new(0usize);
     let moved = Condvar::new();

@@ -81,6 +81,17 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// One input as a worker leaves it: its documents (or, for JSON Lines, their
+/// rendered lines and findings), and what to say on standard error.
+#[derive(Default)]
+struct Processed {
+    outcomes: Vec<Outcome>,
+    rendered: Option<io::Result<Vec<u8>>>,
+    findings: Vec<Finding>,
+    message: Option<String>,
+    failed: bool,
+}
+
 fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let mut input_error = false;
@@ -144,40 +155,52 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             outcomes.clear();
         }
         let mut failure: io::Result<()> = Ok(());
-        batch::for_each_ordered(
-            &inputs,
-            threads,
-            |input| load::load(input, max_bytes).map(|source| analyze_parts(source, &options)),
-            &|| progress.tick(),
-            |result| {
-                let mut fresh: Vec<Outcome> = Vec::new();
-                match result {
-                    Ok(analyses) => {
-                        fresh.extend(analyses.into_iter().map(|a| Outcome::Analyzed(Box::new(a))))
-                    }
-                    // Skipped on purpose: a warning, and an entry in the
-                    // report so that every input is accounted for, but not
-                    // a failure.
-                    Err(e) if matches!(e.kind, ErrorKind::Binary | ErrorKind::Unsupported) => {
-                        eprintln!("claimlens: warning: {e}");
-                        fresh.push(Outcome::Failed(e));
-                    }
-                    Err(e) => {
-                        eprintln!("claimlens: error: {e}");
-                        input_error = true;
-                        fresh.push(Outcome::Failed(e));
-                    }
+        // Each worker loads, analyses and, for JSON Lines, also renders its
+        // document and lists its findings: the calling thread only writes
+        // bytes in input order, so two threads do twice the work.
+        let process = |input: &Input| -> Processed {
+            let mut p = Processed::default();
+            match load::load(input, max_bytes).map(|source| analyze_parts(source, &options)) {
+                Ok(analyses) => p
+                    .outcomes
+                    .extend(analyses.into_iter().map(|a| Outcome::Analyzed(Box::new(a)))),
+                // Skipped on purpose: a warning, and an entry in the report
+                // so that every input is accounted for, but not a failure.
+                Err(e) if matches!(e.kind, ErrorKind::Binary | ErrorKind::Unsupported) => {
+                    p.message = Some(format!("claimlens: warning: {e}"));
+                    p.outcomes.push(Outcome::Failed(e));
                 }
-                if streaming {
-                    if failure.is_ok() {
-                        failure = report::render(args.format, &fresh, render_options, w);
-                    }
-                    findings.extend(baseline::findings(&fresh));
-                } else {
-                    outcomes.extend(fresh);
+                Err(e) => {
+                    p.message = Some(format!("claimlens: error: {e}"));
+                    p.failed = true;
+                    p.outcomes.push(Outcome::Failed(e));
                 }
-            },
-        );
+            }
+            if streaming {
+                let mut bytes = Vec::new();
+                p.rendered = Some(
+                    report::render(args.format, &p.outcomes, render_options, &mut bytes)
+                        .map(|()| bytes),
+                );
+                p.findings = baseline::findings(&p.outcomes);
+                p.outcomes.clear();
+            }
+            p
+        };
+        batch::for_each_ordered(&inputs, threads, process, &|| progress.tick(), |p| {
+            if let Some(m) = &p.message {
+                eprintln!("{m}");
+            }
+            input_error |= p.failed;
+            if let Some(rendered) = p.rendered {
+                if failure.is_ok() {
+                    failure = rendered.and_then(|bytes| w.write_all(&bytes));
+                }
+                findings.extend(p.findings);
+            } else {
+                outcomes.extend(p.outcomes);
+            }
+        });
         progress.finish();
         failure?;
         if !streaming {

@@ -16,15 +16,20 @@ struct Line<'a> {
 }
 
 pub(crate) fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
+    // Serialised into a buffer first: serde writes many small pieces, and
+    // each would otherwise be a call through `dyn Write`.
+    let mut line = Vec::with_capacity(16 * 1024);
     for o in outcomes {
+        line.clear();
         serde_json::to_writer(
-            &mut *out,
+            &mut line,
             &Line {
                 schema: SCHEMA,
                 document: document(o),
             },
         )?;
-        out.write_all(b"\n")?;
+        line.push(b'\n');
+        out.write_all(&line)?;
     }
     Ok(())
 }
