@@ -298,13 +298,11 @@ fn split_unit(text: &str, unit: Unit, out: &mut Vec<Sentence>) {
     let mut sent_start = start;
     let mut i = start;
     while i < end {
-        let b = bytes[i];
-        let ellipsis_char =
-            b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6);
-        if !(b == b'.' || b == b'!' || b == b'?') || ellipsis_char {
-            i += 1;
-            continue;
-        }
+        // Only `.`, `!` and `?` can end a sentence: jump to the next one.
+        let Some(p) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..end]) else {
+            break;
+        };
+        i += p;
         // Runs of terminal marks: "...", "?!".
         let mut j = i;
         while j < end && matches!(bytes[j], b'.' | b'!' | b'?') {
@@ -325,7 +323,6 @@ fn split_unit(text: &str, unit: Unit, out: &mut Vec<Sentence>) {
         let has_space = next_at > k || k == end;
         let splits = has_space && {
             let next = after_ws.chars().next();
-            let word = word_at(text, next_at);
             match next {
                 None => true,
                 Some(c) if c.is_lowercase() || (c.is_ascii_digit() && run == ".") => false,
@@ -339,7 +336,7 @@ fn split_unit(text: &str, unit: Unit, out: &mut Vec<Sentence>) {
                     if NEVER_END.contains(&before.as_str()) {
                         false
                     } else if MAY_END.contains(&before.as_str()) || initial {
-                        OPENERS.contains(&word.as_str())
+                        OPENERS.contains(&word_at(text, next_at).as_str())
                     } else {
                         true
                     }

@@ -30,42 +30,68 @@ pub fn words(text: &str, within: Span) -> impl Iterator<Item = Word> + '_ {
 
 /// The number of words in `text`: exactly `text.unicode_words().count()`.
 ///
-/// ASCII is counted by a table-driven scan that applies UAX #29's rules for
-/// ASCII (letters joined across `:` `.` `'`, digits across `,` `.` `;` `'`,
-/// `_` joining either): one table lookup per byte, no branch on the text.
-/// White space always ends a word, so a piece between ASCII white space that
-/// holds a non-ASCII byte is recounted by the general segmenter.
+/// ASCII is counted without a segmenter: a word starts at a letter or digit
+/// that UAX #29's rules for ASCII do not join to the byte before it (letters
+/// join across `:` `.` `'`, digits across `,` `.` `;` `'`, `_` joins either),
+/// which depends only on the two bytes before it, so each byte costs two
+/// table lookups and nothing waits on the previous byte's result. White
+/// space always ends a word, so a piece between ASCII white space that holds
+/// a non-ASCII byte is recounted by the general segmenter.
 pub fn word_count(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0usize;
-    let mut state = OUT;
-    // Where the current white-space-delimited piece starts, and the count
-    // before it: a non-ASCII byte sends the piece to the segmenter.
-    let mut piece_start = 0usize;
-    let mut count_before_piece = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        let class = CLASS[usize::from(bytes[i])];
-        if class == HIGH {
-            let end = bytes[i..]
-                .iter()
-                .position(u8::is_ascii_whitespace)
-                .map_or(bytes.len(), |p| i + p);
-            count = count_before_piece + text[piece_start..end].unicode_words().count();
-            state = OUT;
-            i = end;
-            continue;
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let (n, stop) = ascii_words(&bytes[pos..]);
+        count += n;
+        let high = pos + stop;
+        if high >= bytes.len() {
+            break;
         }
-        let step = NEXT[usize::from(state)][usize::from(class)];
-        state = step & 0x7F;
-        count += usize::from(step >> 7);
-        if class == SPACE {
-            piece_start = i + 1;
-            count_before_piece = count;
-        }
-        i += 1;
+        // The piece around the non-ASCII byte: its words so far are taken
+        // back and the whole piece goes to the segmenter.
+        let piece_start = bytes[pos..high]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(pos, |p| pos + p + 1);
+        let piece_end = bytes[high..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |p| high + p);
+        count -= ascii_words(&bytes[piece_start..high]).0;
+        count += text[piece_start..piece_end].unicode_words().count();
+        pos = piece_end;
     }
     count
+}
+
+/// The UAX #29 words of `b` up to its first non-ASCII byte, and where that
+/// byte is (`b.len()` when there is none). `b` starts where a piece starts
+/// (at the text's start or at ASCII white space).
+fn ascii_words(b: &[u8]) -> (usize, usize) {
+    let mut count = 0usize;
+    // The classes of the two bytes before, as if white space came first.
+    let mut context = usize::from(SPACE) << 4 | usize::from(SPACE);
+    for (i, &byte) in b.iter().enumerate() {
+        let class = CLASS[usize::from(byte)];
+        if class == HIGH {
+            return (count, i);
+        }
+        context = (context << 4 | usize::from(class)) & 0xFFF;
+        match STARTS[context] {
+            UNDERSCORED => count += usize::from(underscored_start(b, i)),
+            n => count += usize::from(n),
+        }
+    }
+    (count, b.len())
+}
+
+/// Whether the letter or digit at `i`, right after an underscore, is the
+/// first letter or digit of its word: the run of underscores before it is
+/// not joined to a letter or digit before the run ("__init": yes, "a_b": no).
+fn underscored_start(b: &[u8], i: usize) -> bool {
+    let run_start = b[..i].iter().rposition(|&x| x != b'_').map_or(0, |p| p + 1);
+    run_start == 0 || !b[run_start - 1].is_ascii_alphanumeric()
 }
 
 // Byte classes.
@@ -83,7 +109,6 @@ const OTHER: u8 = 6;
 const SPACE: u8 = 7;
 /// A byte of a non-ASCII character.
 const HIGH: u8 = 8;
-const CLASSES: usize = 9;
 
 static CLASS: [u8; 256] = {
     let mut t = [OTHER; 256];
@@ -106,57 +131,34 @@ static CLASS: [u8; 256] = {
     t
 };
 
-// States. A word is counted when its segment gets its first letter or digit.
-/// Not in a word segment.
-const OUT: u8 = 0;
-/// In a segment, after a letter.
-const IN_LETTER: u8 = 1;
-/// In a segment, after a digit.
-const IN_DIGIT: u8 = 2;
-/// In a segment of underscores only so far (not a word yet).
-const IN_UNDER_BARE: u8 = 3;
-/// In a segment that holds a letter or digit, after an underscore.
-const IN_UNDER: u8 = 4;
-/// After a letter and a mark that joins letters: a letter continues the word.
-const LETTER_MID: u8 = 5;
-/// After a digit and a mark that joins digits: a digit continues the word.
-const DIGIT_MID: u8 = 6;
-const STATES: usize = 7;
+/// A letter or digit right after an underscore: see [`underscored_start`].
+const UNDERSCORED: u8 = 2;
 
-/// `NEXT[state][class]`: the next state, with bit 7 set when a word starts.
-static NEXT: [[u8; CLASSES]; STATES] = {
-    const NEW: u8 = 0x80;
-    // From outside a segment (and, for any class not listed below, from the
-    // states after a joining mark, which then did not join).
-    let out = [
-        IN_LETTER | NEW,
-        IN_DIGIT | NEW,
-        IN_UNDER_BARE,
-        OUT,
-        OUT,
-        OUT,
-        OUT,
-        OUT,
-        OUT,
-    ];
-    let mut t = [out; STATES];
-    t[IN_UNDER_BARE as usize] = out;
-    let inside = [IN_LETTER, IN_DIGIT, IN_UNDER, OUT, OUT, OUT, OUT, OUT, OUT];
-    t[IN_UNDER as usize] = inside;
-    let mut after_letter = inside;
-    after_letter[MID_LETTER as usize] = LETTER_MID;
-    after_letter[MID_BOTH as usize] = LETTER_MID;
-    t[IN_LETTER as usize] = after_letter;
-    let mut after_digit = inside;
-    after_digit[MID_NUM as usize] = DIGIT_MID;
-    after_digit[MID_BOTH as usize] = DIGIT_MID;
-    t[IN_DIGIT as usize] = after_digit;
-    let mut letter_mid = out;
-    letter_mid[LETTER as usize] = IN_LETTER;
-    t[LETTER_MID as usize] = letter_mid;
-    let mut digit_mid = out;
-    digit_mid[DIGIT as usize] = IN_DIGIT;
-    t[DIGIT_MID as usize] = digit_mid;
+/// `STARTS[before2 << 8 | before1 << 4 | class]`: 1 when a byte of `class`
+/// after bytes of classes `before2`, `before1` starts a word, 0 when not,
+/// [`UNDERSCORED`] when that depends on the underscores before it.
+static STARTS: [u8; 4096] = {
+    let mut t = [0u8; 4096];
+    let mut k = 0;
+    while k < 4096 {
+        let (before2, before1, class) = ((k >> 8) as u8, ((k >> 4) & 0xF) as u8, (k & 0xF) as u8);
+        let joined = (before2 == LETTER
+            && (before1 == MID_LETTER || before1 == MID_BOTH)
+            && class == LETTER)
+            || (before2 == DIGIT && (before1 == MID_NUM || before1 == MID_BOTH) && class == DIGIT);
+        t[k] = if !(class == LETTER || class == DIGIT)
+            || before1 == LETTER
+            || before1 == DIGIT
+            || joined
+        {
+            0
+        } else if before1 == UNDER {
+            UNDERSCORED
+        } else {
+            1
+        };
+        k += 1;
+    }
     t
 };
 
