@@ -563,7 +563,7 @@ pub(crate) fn candidates<'r>(
     view: &SentenceView<'_>,
     claims: &[Claim],
     index: usize,
-    facts: impl Iterator<Item = &'r Fact>,
+    facts: &[FactWords<'r>],
 ) -> Vec<Candidate<'r>> {
     let Some(claim) = claims.get(index) else {
         return Vec::new();
@@ -572,11 +572,12 @@ pub(crate) fn candidates<'r>(
         return Vec::new();
     };
     let mut out: Vec<Candidate<'r>> = facts
-        .filter_map(|fact| {
-            let compat = view.compatible(claim, fact)?;
-            let evidence = evidence(view, claims, index, &own, fact);
+        .iter()
+        .filter_map(|words| {
+            let compat = view.compatible(claim, words.fact)?;
+            let evidence = evidence(view, claims, index, &own, words);
             (!evidence.cues.is_empty()).then_some(Candidate {
-                fact,
+                fact: words.fact,
                 compat,
                 evidence,
             })
@@ -586,13 +587,56 @@ pub(crate) fn candidates<'r>(
     out
 }
 
+/// A fact's cues and `about` as words, read once per document checked
+/// rather than once per claim that could state the fact.
+pub(crate) struct FactWords<'r> {
+    fact: &'r Fact,
+    /// Each cue's stemmed words with the cue as written, longest first.
+    cues: Vec<(Vec<String>, &'r str)>,
+    /// The words of `about` that weigh as evidence (four letters or more,
+    /// not stop words), each once.
+    about: Vec<String>,
+}
+
+impl<'r> FactWords<'r> {
+    pub(crate) fn new(fact: &'r Fact) -> FactWords<'r> {
+        let mut cues: Vec<(Vec<String>, &str)> = fact
+            .cues
+            .iter()
+            .map(|c| (words_of(c), c.as_str()))
+            .filter(|(t, _)| !t.is_empty())
+            .collect();
+        cues.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
+        let mut about: Vec<String> = Vec::new();
+        for word in words_of(&fact.about) {
+            if word.chars().count() >= 4 && !STOP.contains(&word.as_str()) && !about.contains(&word)
+            {
+                about.push(word);
+            }
+        }
+        FactWords { fact, cues, about }
+    }
+}
+
+/// Whether the words `words` occur in the sentence, in a row.
+fn occurs(view: &SentenceView<'_>, words: &[String]) -> bool {
+    view.tokens
+        .windows(words.len())
+        .any(|w| w.iter().zip(words).all(|(t, w)| &t.word == w))
+}
+
 fn evidence(
     view: &SentenceView<'_>,
     claims: &[Claim],
     index: usize,
     own: &std::ops::Range<usize>,
-    fact: &Fact,
+    words: &FactWords<'_>,
 ) -> Evidence {
+    let fact = words.fact;
+    // Most facts have no cue in a given sentence: say so before weighing.
+    if !words.cues.iter().any(|(w, _)| occurs(view, w)) {
+        return Evidence::default();
+    }
     // Other claims of the sentence that could state this fact too.
     let rivals: Vec<std::ops::Range<usize>> = view
         .claims
@@ -611,16 +655,10 @@ fn evidence(
         .filter(|(i, _)| *i != index)
         .map(|(_, r)| r.clone())
         .collect();
-    let mut cues: Vec<(Vec<String>, &str)> = fact
-        .cues
-        .iter()
-        .map(|c| (cue_words(c), c.as_str()))
-        .filter(|(t, _)| !t.is_empty())
-        .collect();
-    cues.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
+    let cues = &words.cues;
     let mut used: Vec<std::ops::Range<usize>> = Vec::new();
     let mut found: Vec<(f64, bool, &str)> = Vec::new();
-    for (words, cue) in &cues {
+    for (words, cue) in cues {
         let mut best: Option<(f64, bool, std::ops::Range<usize>)> = None;
         for start in 0..view.tokens.len().saturating_sub(words.len() - 1) {
             let at = start..start + words.len();
@@ -657,7 +695,7 @@ fn evidence(
                 if others.iter().any(between) || rivals.iter().any(nearer) {
                     w *= OTHER_CLAIM;
                 }
-                if words.len() == 1 && other_modifier(view, at.start, &words[0], &cues) {
+                if words.len() == 1 && other_modifier(view, at.start, &words[0], cues) {
                     w *= OTHER_CLAIM;
                 }
                 if view.clause_break(&at, own) {
@@ -681,7 +719,7 @@ fn evidence(
         .map(|f| f.0)
         .fold(0.0, f64::max);
     if !found.is_empty() {
-        score += about_words(view, own, fact);
+        score += about_words(view, own, &words.about);
     }
     Evidence {
         score,
@@ -724,49 +762,28 @@ fn other_modifier(
             .any(|w| w.get(w.len() - 2) == Some(&before.word))
 }
 
-/// The stemmed words of a cue (or any short record text), remembered per
-/// thread: a record's cues are read for every claim that could state them.
-fn cue_words(cue: &str) -> Vec<String> {
-    thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Vec<String>>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
-    }
-    SEEN.with(|seen| {
-        if let Some(w) = seen.borrow().get(cue) {
-            return w.clone();
-        }
-        let words: Vec<String> = tokens(cue, Span::new(0, cue.len()))
-            .into_iter()
-            .map(|t| t.word)
-            .collect();
-        let mut seen = seen.borrow_mut();
-        if seen.len() > 4096 {
-            seen.clear(); // many records over a long run: stay bounded
-        }
-        seen.insert(cue.to_string(), words.clone());
-        words
-    })
+/// The stemmed words of a cue (or any short record text).
+fn words_of(cue: &str) -> Vec<String> {
+    tokens(cue, Span::new(0, cue.len()))
+        .into_iter()
+        .map(|t| t.word)
+        .collect()
 }
 
 /// Weight of the words of the fact's `about` that stand near the claim.
-fn about_words(view: &SentenceView<'_>, own: &std::ops::Range<usize>, fact: &Fact) -> f64 {
-    let mut seen: Vec<String> = Vec::new();
+fn about_words(view: &SentenceView<'_>, own: &std::ops::Range<usize>, about: &[String]) -> f64 {
     let mut sum = 0.0;
-    for word in cue_words(&fact.about) {
-        if word.chars().count() < 4 || STOP.contains(&word.as_str()) || seen.contains(&word) {
-            continue;
-        }
+    for word in about {
         let near = view
             .tokens
             .iter()
             .enumerate()
-            .filter(|(i, w)| w.word == word && !own.contains(i))
+            .filter(|(i, w)| &w.word == word && !own.contains(i))
             .map(|(i, _)| distance(&(i..i + 1), own))
             .min();
         if let Some(d) = near {
             sum += ABOUT_WORD * proximity(d);
         }
-        seen.push(word);
     }
     sum.min(ABOUT_MAX)
 }

@@ -251,6 +251,8 @@ pub fn check_claims(
     settings: &Settings,
 ) -> Vec<Check> {
     let facts: Vec<&Fact> = record.facts.iter().filter(|f| applies(f, date)).collect();
+    let fact_words: Vec<link::FactWords<'_>> =
+        facts.iter().map(|f| link::FactWords::new(f)).collect();
     // The sentence being looked at: its index and its view.
     let mut view: Option<(usize, link::SentenceView<'_>)> = None;
     let mut judged: Vec<Vec<verdict::Judged<'_>>> = Vec::with_capacity(claims.len());
@@ -272,7 +274,7 @@ pub fn check_claims(
         let (forward_looking, found) = match view.as_ref() {
             Some((s, v)) if *s == claim.sentence && crowded.is_none() && elsewhere.is_none() => (
                 v.forward_looking(),
-                link::candidates(v, claims, i, facts.iter().copied()),
+                link::candidates(v, claims, i, &fact_words),
             ),
             _ => (false, Vec::new()),
         };
