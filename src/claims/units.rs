@@ -49,24 +49,31 @@ pub(crate) struct RawDuration {
     pub times: Option<i64>,
 }
 
+/// A word table. Looked up for nearly every word near a number, so hashed
+/// with foldhash rather than SipHash: the keys are our own data file's, so
+/// SipHash's protection against chosen keys buys nothing here.
+type Map<V> = HashMap<String, V, foldhash::fast::FixedState>;
+/// A word set, hashed like [`Map`].
+type Set = HashSet<String, foldhash::fast::FixedState>;
+
 /// The vocabulary, indexed for lookups.
 pub(crate) struct Units {
-    pub scale_words: HashMap<String, i32>,
-    pub scale_letters: HashMap<String, i32>,
+    pub scale_words: Map<i32>,
+    pub scale_letters: Map<i32>,
     pub currency_symbols: Vec<(String, String)>,
-    pub codes: HashSet<String>,
-    pub currency_words: HashMap<String, String>,
+    pub codes: Set,
+    pub currency_words: Map<String>,
     /// Comparator phrases as word lists, longest first.
     pub comparators: Vec<(Vec<String>, RawComparator)>,
     pub comparators_after: Vec<(Vec<String>, RawComparator)>,
-    pub durations: HashMap<String, RawDuration>,
-    pub power: HashMap<String, i32>,
-    pub count_irregular: HashSet<String>,
-    pub count_excluded: HashSet<String>,
-    pub up: HashSet<String>,
-    pub down: HashSet<String>,
-    pub label_words: HashSet<String>,
-    pub negative_before: HashSet<String>,
+    pub durations: Map<RawDuration>,
+    pub power: Map<i32>,
+    pub count_irregular: Set,
+    pub count_excluded: Set,
+    pub up: Set,
+    pub down: Set,
+    pub label_words: Set,
+    pub negative_before: Set,
 }
 
 pub(crate) fn raw() -> Result<RawUnits, toml::de::Error> {
@@ -93,7 +100,7 @@ fn phrases(map: &BTreeMap<String, RawComparator>) -> Vec<(Vec<String>, RawCompar
 pub(crate) static UNITS: LazyLock<Units> = LazyLock::new(|| {
     let r =
         raw().unwrap_or_else(|e| panic!("claims/units.toml is broken (a test guards this): {e}"));
-    let set = |v: Vec<String>| v.into_iter().collect::<HashSet<_>>();
+    let set = |v: Vec<String>| v.into_iter().collect::<Set>();
     let mut symbols: Vec<(String, String)> = r.currency_symbols.into_iter().collect();
     symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
     Units {
