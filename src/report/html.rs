@@ -171,7 +171,7 @@ fn page(outcomes: &[Outcome], h: &mut String) {
     let _ = writeln!(h, "<title>{}</title>", escape(&title));
     h.push_str("<style>");
     h.push_str(STYLE);
-    let mut categories: Vec<&str> = analyses(outcomes)
+    let mut categories: Vec<&str> = super::analysed(outcomes)
         .flat_map(|(_, a)| a.markers.iter().map(|m| m.category.as_str()))
         .collect();
     categories.sort_unstable();
@@ -214,17 +214,10 @@ fn page(outcomes: &[Outcome], h: &mut String) {
 }
 
 /// The analysed documents with their 1-based position in the input.
-fn analyses(outcomes: &[Outcome]) -> impl Iterator<Item = (usize, &Analysis)> {
-    outcomes.iter().enumerate().filter_map(|(i, o)| match o {
-        Outcome::Analyzed(a) => Some((i + 1, a.as_ref())),
-        Outcome::Failed(_) => None,
-    })
-}
-
 fn header(outcomes: &[Outcome], categories: &[&str], h: &mut String) {
     let mut t = Tally::default();
     let (mut claims, mut markers) = (0, 0);
-    for (_, a) in analyses(outcomes) {
+    for (_, a) in super::analysed(outcomes) {
         t.add(Tally::of(a));
         claims += a.claims.len();
         markers += a.markers.len();
@@ -311,7 +304,7 @@ fn overview(outcomes: &[Outcome], h: &mut String) {
 
     h.push_str("<h3>Contradicted claims</h3>\n");
     let mut any = false;
-    for (d, a) in analyses(outcomes) {
+    for (d, a) in super::analysed(outcomes) {
         let loc = Locator::new(a);
         for (i, c) in a.claims.iter().enumerate() {
             let check = a.checks.get(i).and_then(Option::as_ref);
@@ -343,10 +336,7 @@ fn overview(outcomes: &[Outcome], h: &mut String) {
     });
 
     h.push_str("<h3>Documents by marker density</h3>\n");
-    let mut ranked: Vec<(usize, &Analysis, f64)> = analyses(outcomes)
-        .map(|(d, a)| (d, a, per_100_words(a.markers.len(), a.words)))
-        .collect();
-    ranked.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
+    let ranked = super::by_density(outcomes);
     h.push_str("<table>\n<thead><tr><th class=\"n\">Rank</th><th>Document</th><th class=\"n\">Markers per 100 words</th><th class=\"n\">Markers</th><th class=\"n\">Words</th></tr></thead>\n<tbody>\n");
     for (rank, (d, a, density)) in ranked.iter().enumerate() {
         let _ = writeln!(
@@ -362,28 +352,16 @@ fn overview(outcomes: &[Outcome], h: &mut String) {
 }
 
 fn document(d: usize, a: &Analysis, h: &mut String) {
-    let src = &a.source;
     let _ = writeln!(
         h,
         "<section id=\"d{d}\">\n<h2>{}</h2>",
         escape(&document_name(a))
     );
-    let mut meta = format!(
-        "{}, {}, {} bytes",
-        src.format.name(),
-        src.encoding,
-        src.bytes.len()
+    let _ = writeln!(
+        h,
+        "<p class=\"meta\">{}</p>",
+        escape(&super::document_meta(a))
     );
-    if let Some(date) = a.date {
-        let _ = write!(meta, ", dated {date}");
-    }
-    match &a.record {
-        Some(r) => {
-            let _ = write!(meta, "; checked against record {r}");
-        }
-        None => meta.push_str("; not checked against a record"),
-    }
-    let _ = writeln!(h, "<p class=\"meta\">{}</p>", escape(&meta));
     for n in &a.notes {
         let _ = writeln!(h, "<p class=\"meta\">Note: {}</p>", escape(n));
     }
@@ -403,14 +381,7 @@ fn document(d: usize, a: &Analysis, h: &mut String) {
         a.words
     );
     if !a.markers.is_empty() {
-        let mut counts: Vec<(&str, usize)> = Vec::new();
-        for m in &a.markers {
-            match counts.iter_mut().find(|(c, _)| *c == m.category) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((&m.category, 1)),
-            }
-        }
-        counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+        let counts = super::markers_by_category(a);
         h.push_str("<p class=\"legend\"><strong>Markers by category:</strong>");
         for (c, n) in counts {
             let _ = write!(

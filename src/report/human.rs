@@ -219,13 +219,7 @@ fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> 
 
 /// "loaded_language 24 (2.59), hedge 9 (0.97), ...": most frequent first.
 fn by_category(a: &Analysis) -> String {
-    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for m in &a.markers {
-        *counts.entry(m.category.as_str()).or_default() += 1;
-    }
-    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
-    counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
-    counts
+    super::markers_by_category(a)
         .iter()
         .map(|(c, n)| format!("{c} {n} ({})", per_100_words(*n, a.words)))
         .collect::<Vec<_>>()

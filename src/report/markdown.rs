@@ -154,17 +154,7 @@ fn overview(outcomes: &[Outcome], m: &mut String) {
         m.push_str("No claim is contradicted.\n");
     }
     m.push_str("\n### Documents by marker density\n\n| Rank | Document | Markers per 100 words | Markers | Words |\n| ---: | --- | ---: | ---: | ---: |\n");
-    let mut ranked: Vec<(usize, &Analysis, f64)> = outcomes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, o)| match o {
-            Outcome::Analyzed(a) => {
-                Some((i + 1, a.as_ref(), per_100_words(a.markers.len(), a.words)))
-            }
-            Outcome::Failed(_) => None,
-        })
-        .collect();
-    ranked.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
+    let ranked = super::by_density(outcomes);
     for (rank, (d, a, density)) in ranked.iter().enumerate() {
         let _ = writeln!(
             m,
@@ -179,28 +169,12 @@ fn overview(outcomes: &[Outcome], m: &mut String) {
 }
 
 fn document(d: usize, a: &Analysis, m: &mut String) {
-    let src = &a.source;
     let _ = writeln!(
         m,
         "<a id=\"d{d}\"></a>\n\n## {}\n",
         escape(&document_name(a))
     );
-    let mut meta = format!(
-        "{}, {}, {} bytes",
-        src.format.name(),
-        src.encoding,
-        src.bytes.len()
-    );
-    if let Some(date) = a.date {
-        let _ = write!(meta, ", dated {date}");
-    }
-    match &a.record {
-        Some(r) => {
-            let _ = write!(meta, "; checked against record {r}");
-        }
-        None => meta.push_str("; not checked against a record"),
-    }
-    let _ = writeln!(m, "{}\n", escape(&meta));
+    let _ = writeln!(m, "{}\n", escape(&super::document_meta(a)));
     for n in &a.notes {
         let _ = writeln!(m, "> Note: {}\n", escape(n));
     }

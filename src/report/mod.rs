@@ -300,6 +300,57 @@ pub(crate) fn outcome_name(o: &Outcome) -> String {
 }
 
 /// Text on one line: every run of whitespace (newlines included) made one space.
+/// The analysed documents among `outcomes`, each with its number (from 1,
+/// counting failed inputs too, so that anchors follow input order).
+pub(crate) fn analysed(outcomes: &[Outcome]) -> impl Iterator<Item = (usize, &Analysis)> {
+    outcomes.iter().enumerate().filter_map(|(i, o)| match o {
+        Outcome::Analyzed(a) => Some((i + 1, a.as_ref())),
+        Outcome::Failed(_) => None,
+    })
+}
+
+/// The analysed documents ranked by marker density, densest first (ties in
+/// input order): (number, analysis, markers per 100 words).
+pub(crate) fn by_density(outcomes: &[Outcome]) -> Vec<(usize, &Analysis, f64)> {
+    let mut ranked: Vec<(usize, &Analysis, f64)> = analysed(outcomes)
+        .map(|(d, a)| (d, a, per_100_words(a.markers.len(), a.words)))
+        .collect();
+    ranked.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
+    ranked
+}
+
+/// "html, utf-8, 1234 bytes, dated 2025-07-07; checked against record x":
+/// what a report says of a document before its findings.
+pub(crate) fn document_meta(a: &Analysis) -> String {
+    let src = &a.source;
+    let mut meta = format!(
+        "{}, {}, {} bytes",
+        src.format.name(),
+        src.encoding,
+        src.bytes.len()
+    );
+    if let Some(date) = a.date {
+        meta.push_str(&format!(", dated {date}"));
+    }
+    match &a.record {
+        Some(r) => meta.push_str(&format!("; checked against record {r}")),
+        None => meta.push_str("; not checked against a record"),
+    }
+    meta
+}
+
+/// The document's markers counted by category, most frequent first (ties by
+/// name).
+pub(crate) fn markers_by_category(a: &Analysis) -> Vec<(&str, usize)> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for m in &a.markers {
+        *counts.entry(m.category.as_str()).or_default() += 1;
+    }
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+    counts
+}
+
 pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
