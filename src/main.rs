@@ -141,7 +141,8 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let render_options = RenderOptions {
         color: color && human,
         what: args.what,
-        elapsed: human.then(|| started.elapsed()),
+        // Set once every document is analysed, just before the report.
+        elapsed: None,
     };
     // JSON Lines is written document by document as results come in (in
     // input order), so memory stays bounded on any number of inputs; the
@@ -204,6 +205,10 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         progress.finish();
         failure?;
         if !streaming {
+            let render_options = RenderOptions {
+                elapsed: human.then(|| started.elapsed()),
+                ..render_options
+            };
             report::render(args.format, &outcomes, render_options, w)?;
             findings.extend(baseline::findings(&outcomes));
         }
