@@ -573,11 +573,11 @@ pub(crate) fn candidates<'r>(
     };
     let mut out: Vec<Candidate<'r>> = facts
         .iter()
-        .filter_map(|words| {
-            let compat = view.compatible(claim, words.fact)?;
-            let evidence = evidence(view, claims, index, &own, words);
+        .filter_map(|fact_words| {
+            let compat = view.compatible(claim, fact_words.fact)?;
+            let evidence = evidence(view, claims, index, &own, fact_words);
             (!evidence.cues.is_empty()).then_some(Candidate {
-                fact: words.fact,
+                fact: fact_words.fact,
                 compat,
                 evidence,
             })
@@ -630,11 +630,11 @@ fn evidence(
     claims: &[Claim],
     index: usize,
     own: &std::ops::Range<usize>,
-    words: &FactWords<'_>,
+    fact_words: &FactWords<'_>,
 ) -> Evidence {
-    let fact = words.fact;
+    let fact = fact_words.fact;
     // Most facts have no cue in a given sentence: say so before weighing.
-    if !words.cues.iter().any(|(w, _)| occurs(view, w)) {
+    if !fact_words.cues.iter().any(|(w, _)| occurs(view, w)) {
         return Evidence::default();
     }
     // Other claims of the sentence that could state this fact too.
@@ -655,7 +655,7 @@ fn evidence(
         .filter(|(i, _)| *i != index)
         .map(|(_, r)| r.clone())
         .collect();
-    let cues = &words.cues;
+    let cues = &fact_words.cues;
     let mut used: Vec<std::ops::Range<usize>> = Vec::new();
     let mut found: Vec<(f64, bool, &str)> = Vec::new();
     for (words, cue) in cues {
@@ -719,7 +719,7 @@ fn evidence(
         .map(|f| f.0)
         .fold(0.0, f64::max);
     if !found.is_empty() {
-        score += about_words(view, own, &words.about);
+        score += about_words(view, own, &fact_words.about);
     }
     Evidence {
         score,
