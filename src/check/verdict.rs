@@ -228,7 +228,7 @@ fn contradiction(
         && fv.abs() >= 1000.0;
     if scalable {
         for k in [1e3, 1e6, 1e-3, 1e-6] {
-            if c.scaled(k).intersects(f) {
+            if shift_explains(stated, c, k, f) {
                 let said = scale_word(stated.value);
                 let meant = scale_word(stated.value * k);
                 return Outcome::Contradicted {
@@ -263,7 +263,7 @@ fn contradiction(
         let shifted = !f.is_unbounded()
             && (1..=2).any(|k| {
                 let m = 10f64.powi(k);
-                c.scaled(m).intersects(f) || c.scaled(1.0 / m).intersects(f)
+                shift_explains(stated, c, m, f) || shift_explains(stated, c, 1.0 / m, f)
             });
         let off = relative(cp / fp - 1.0);
         return if shifted {
@@ -308,6 +308,31 @@ fn contradiction(
         }
     };
     Outcome::Contradicted { severity, why }
+}
+
+/// How close the stated number, shifted, must come to the fact for the shift
+/// to explain a contradiction: a tenth of the shifted number.
+const SHIFT_CLOSE: f64 = 0.1;
+
+/// Whether moving the claim's number by the factor `k` (a scale word, a
+/// decimal point) makes it the fact: the shifted interval meets the fact's
+/// and the shifted number itself lies within [`SHIFT_CLOSE`] of it. The
+/// interval alone is not enough: "up to $105 million" shifted is "up to
+/// $105 billion", which meets a $1.5 billion fee without being it, and the
+/// ±50% interval of a one-digit "$0.1 million" meets $69 billion a million
+/// times over.
+fn shift_explains(stated: &Stated, c: &Interval, k: f64, f: &Interval) -> bool {
+    let x = stated.value * k;
+    let gap = if f.contains(x) {
+        0.0
+    } else {
+        [f.lo, f.hi]
+            .into_iter()
+            .filter(|e| e.is_finite())
+            .map(|e| (x - e).abs())
+            .fold(f64::INFINITY, f64::min)
+    };
+    c.scaled(k).intersects(f) && gap <= SHIFT_CLOSE * x.abs()
 }
 
 /// "25% over", "20% under", "10 times".

@@ -211,6 +211,8 @@ fn rows() -> Vec<Row> {
         ("eq thousand for million", N, "votes", eq("20.75", 3), exact(20_752_327.0), Scale),
         ("eq ten times is gross, no scale", M, "USD", eq("2.7", 9), exact(270e6), C(Gross)),
         ("eq a hundred times is a decimal shift", P, "%", eq("0.3", 0), exact(30.0), C(Gross)),
+        ("eq one digit a scale away but other digits", M, "USD", eq("0.1", 6), exact(69e9), Far),
+        ("eq million for billion, rounded", M, "USD", eq("9", 6), exact(9.4e9), Scale),
         ("eq four times off is still this quantity", P, "%", eq("50", 0), exact(12.0), C(Gross)),
         ("eq far off is another quantity", M, "USD", eq("7.7", 9), exact(391.035e9), Far),
         ("eq far over is another quantity", P, "%", eq("80", 0), approx(9.4), Far),
@@ -289,6 +291,9 @@ fn rows() -> Vec<Row> {
         ("le fails", D, "year", le("3", 0), exact(4.0), C(Gross)),
         ("le thousand against an upper bound", M, "USD", le("250", 3), f_le(250e6), Coarse),
         ("le million for billion", M, "USD", le("1.2", 6), f_range(1e9, 1.2e9), Scale),
+        ("le far under is no scale error", M, "USD", le("3.5", 9), exact(32e9), C(Gross)),
+        ("le far under, no shift, is another quantity", M, "USD", le("105", 6), exact(1.5e9), Far),
+        ("lt one digit far under is another quantity", M, "USD", lt("0.1", 6), exact(32e9), Far),
         // ---- gt / ge: open above, exact boundary.
         ("gt holds", D, "year", gt("1", 0), approx(1.5), S(Bound)),
         ("gt same lower bound", M, "USD", gt("10", 9), f_gt(10e9), S(Bound)),
