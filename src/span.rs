@@ -94,6 +94,26 @@ impl From<std::ops::Range<usize>> for Span {
     }
 }
 
+/// The largest character boundary of `text` at or before `i` (`i` is
+/// clamped to the text's length).
+pub fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest character boundary of `text` at or after `i` (`i` is
+/// clamped to the text's length).
+pub fn ceil_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Anything that sits at a place in a source.
 pub trait Ranged {
     /// The byte span of this item.
@@ -125,6 +145,23 @@ mod tests {
         assert!(a.overlaps(Span::new(9, 12)));
         assert!(!a.overlaps(Span::new(10, 12)));
         assert_eq!(a.cover(Span::new(8, 14)), Span::new(0, 14));
+    }
+
+    #[test]
+    fn char_boundaries_round_down_and_up() {
+        let t = "a€b"; // € is bytes 1..4
+        assert_eq!(
+            (0..=6)
+                .map(|i| floor_char_boundary(t, i))
+                .collect::<Vec<_>>(),
+            [0, 1, 1, 1, 4, 5, 5]
+        );
+        assert_eq!(
+            (0..=6)
+                .map(|i| ceil_char_boundary(t, i))
+                .collect::<Vec<_>>(),
+            [0, 1, 4, 4, 4, 5, 5]
+        );
     }
 
     #[test]

@@ -70,11 +70,7 @@ pub fn document_date(text: &str, source: &[u8]) -> Option<Date> {
             return Some(d);
         }
     }
-    let mut cut = text.len().min(3000);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let t = &text[..cut];
+    let t = &text[..crate::span::floor_char_boundary(text, 3000)];
     PUBLISHED
         .captures(t)
         .and_then(|c| from_caps(&c))

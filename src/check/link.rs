@@ -26,7 +26,7 @@ use regex::Regex;
 
 use super::record::Fact;
 use crate::claims::{Claim, ClaimKind};
-use crate::span::Span;
+use crate::span::{Span, ceil_char_boundary, floor_char_boundary};
 
 /// Days per year, for durations stated in days against facts in years.
 const DAYS_PER_YEAR: f64 = 365.25;
@@ -127,22 +127,6 @@ const NOT_PARTIES: &[&str] = &[
     "Their",
 ];
 
-fn floor_char(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
-fn ceil_char(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// The name of another company the claim belongs to, when the text says so
 /// right at the number: "Microsoft's $75 billion acquisition" or "a $28
 /// billion deal for Splunk" in a document checked against another deal's
@@ -155,14 +139,14 @@ pub(crate) fn other_party(
 ) -> Option<String> {
     // The patterns reach a few words either side of the number; looking
     // only that far keeps the cost per claim bounded in long sentences.
-    let from = floor_char(
+    let from = ceil_char_boundary(
         text,
         sentence
             .start
             .max(claim.span.start.saturating_sub(120))
             .min(claim.span.start),
     );
-    let to = ceil_char(
+    let to = floor_char_boundary(
         text,
         sentence.end.min(claim.span.end + 200).max(claim.span.end),
     );

@@ -284,7 +284,10 @@ pub fn parse(name: &str, text: &str, json: bool) -> Result<DealRecord, Vec<crate
         (events, facts, ids, (raw.id, raw.title, raw.entities))
     } else {
         let raw: RawRecord<toml::Value> = toml::from_str(text).map_err(|e| {
-            let at = e.span().map_or((1, 1), |s| line_col(text, s.start));
+            let at = e
+                .span()
+                .and_then(|s| line_cols(text, std::iter::once(s.start)).pop())
+                .unwrap_or((1, 1));
             vec![fail(first_line(e.message()), at)]
         })?;
         let ids = raw
@@ -656,10 +659,7 @@ fn line_cols(text: &str, offsets: impl Iterator<Item = usize>) -> Vec<(usize, us
     let (mut line, mut col, mut pos) = (1, 1, 0);
     let mut out = Vec::new();
     for at in offsets {
-        let mut at = at.clamp(pos, text.len());
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
+        let at = crate::span::floor_char_boundary(text, at.max(pos));
         let between = &text[pos..at];
         match between.rfind('\n') {
             Some(nl) => {
@@ -674,20 +674,22 @@ fn line_cols(text: &str, offsets: impl Iterator<Item = usize>) -> Vec<(usize, us
     out
 }
 
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Line and column of one offset, counted from the start: the model
+    /// [`line_cols`] must agree with.
+    fn line_col(text: &str, at: usize) -> (usize, usize) {
+        let mut at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, col)
+    }
 
     #[test]
     fn line_cols_count_as_line_col_does() {

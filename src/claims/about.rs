@@ -7,7 +7,7 @@
 //! 10%").
 
 use super::Claim;
-use crate::span::Span;
+use crate::span::{Span, ceil_char_boundary, floor_char_boundary};
 
 /// Function words never used as the topic.
 const STOP: &[&str] = &[
@@ -109,8 +109,8 @@ pub(crate) fn about(text: &str, sentence: Span, claim: &Claim) -> String {
     // Look at most this far either side, so time stays linear in the text
     // even for a sentence that never ends.
     const WINDOW: usize = 240;
-    let after_end = floor_boundary(text, sentence.end.min(claim.span.end + WINDOW));
-    let before_start = ceil_boundary(
+    let after_end = floor_char_boundary(text, sentence.end.min(claim.span.end + WINDOW));
+    let before_start = ceil_char_boundary(
         text,
         sentence.start.max(claim.span.start.saturating_sub(WINDOW)),
     );
@@ -176,20 +176,4 @@ pub(crate) fn about(text: &str, sentence: Span, claim: &Claim) -> String {
         .collect();
     let take = before.len().saturating_sub(3);
     before[take..].join(" ").to_lowercase()
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }

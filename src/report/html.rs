@@ -466,15 +466,6 @@ fn document(d: usize, a: &Analysis, h: &mut String) {
     h.push_str("</section>\n");
 }
 
-/// The largest char boundary of `text` at or before `i`.
-fn floor_boundary(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// The document's text with claims and markers wrapped in elements.
 fn annotated_text(d: usize, a: &Analysis, loc: &Locator<'_>, h: &mut String) {
     let text = a.source.text.as_str();
@@ -486,8 +477,8 @@ fn annotated_text(d: usize, a: &Analysis, loc: &Locator<'_>, h: &mut String) {
     let mut prev_end = 0;
     for i in order {
         let s = a.claims[i].span;
-        let start = floor_boundary(text, s.start.max(prev_end));
-        let end = floor_boundary(text, s.end).max(start);
+        let start = crate::span::floor_char_boundary(text, s.start.max(prev_end));
+        let end = crate::span::floor_char_boundary(text, s.end).max(start);
         regions.push((start, end, i));
         prev_end = end;
     }
@@ -498,8 +489,8 @@ fn annotated_text(d: usize, a: &Analysis, loc: &Locator<'_>, h: &mut String) {
         .enumerate()
         .map(|(i, m)| {
             (
-                floor_boundary(text, m.span.start),
-                floor_boundary(text, m.span.end),
+                crate::span::floor_char_boundary(text, m.span.start),
+                crate::span::floor_char_boundary(text, m.span.end),
                 i,
             )
         })

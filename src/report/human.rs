@@ -379,18 +379,13 @@ fn excerpt(text: &str, span: Span, sentence: Span) -> (String, usize, usize) {
         .start
         .min(span.start)
         .max(span.start.saturating_sub(4096));
-    let lo = (lo..=span.start)
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(span.start);
+    let lo = crate::span::ceil_char_boundary(text, lo);
     let hi = sentence
         .end
         .max(span.end)
         .min(span.end + 4096)
         .min(text.len());
-    let hi = (span.end..=hi)
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(span.end);
+    let hi = crate::span::floor_char_boundary(text, hi).max(span.end);
     let line_start = text[lo..span.start].rfind('\n').map_or(lo, |p| lo + p + 1);
     let line_end = text[span.start..hi]
         .find('\n')

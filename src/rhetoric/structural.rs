@@ -22,7 +22,7 @@
 //! This module finds spans; [`super::Rhetoric::detect`] turns them into
 //! markers with their voice and context.
 
-use crate::span::Span;
+use crate::span::{Span, ceil_char_boundary, floor_char_boundary};
 use crate::tokenize::{Quotation, Sentence};
 
 /// The most words between the two halves of a contrast frame.
@@ -64,10 +64,7 @@ fn tokens(text: &str, a: usize, b: usize) -> impl Iterator<Item = (Span, &str)> 
 /// The last `n` tokens of `text[lo..pos]`, looking back a bounded number of
 /// bytes (so a huge sentence costs no more than a short one).
 fn tokens_before(text: &str, lo: usize, pos: usize, n: usize) -> Vec<(Span, &str)> {
-    let mut a = pos.saturating_sub(n * 48 + 16).max(lo);
-    while !text.is_char_boundary(a) {
-        a += 1;
-    }
+    let a = ceil_char_boundary(text, pos.saturating_sub(n * 48 + 16).max(lo));
     let cut = a > lo && !text[..a].ends_with(char::is_whitespace);
     let mut toks: Vec<(Span, &str)> = tokens(text, a, pos).collect();
     if cut && toks.first().is_some_and(|(s, _)| s.start == a) {
@@ -81,14 +78,8 @@ fn tokens_before(text: &str, lo: usize, pos: usize, n: usize) -> Vec<(Span, &str
 /// At most `n` bytes of `text` before `pos` (from `lo`) and after `end` (up
 /// to `hi`), on character boundaries.
 fn around(text: &str, lo: usize, pos: usize, end: usize, hi: usize, n: usize) -> (&str, &str) {
-    let mut a = pos.saturating_sub(n).max(lo);
-    while !text.is_char_boundary(a) {
-        a += 1;
-    }
-    let mut b = (end + n).min(hi);
-    while !text.is_char_boundary(b) {
-        b -= 1;
-    }
+    let a = ceil_char_boundary(text, pos.saturating_sub(n).max(lo));
+    let b = floor_char_boundary(text, (end + n).min(hi));
     (&text[a..pos], &text[end..b.max(end)])
 }
 

@@ -395,11 +395,7 @@ fn cut_point(text: &str, start: usize, limit: usize) -> usize {
     {
         return i + 1;
     }
-    let mut cut = limit;
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    cut
+    crate::span::floor_char_boundary(text, limit)
 }
 
 fn push_trimmed(text: &str, span: Span, heading: bool, out: &mut Vec<Sentence>) {
