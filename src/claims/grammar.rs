@@ -190,62 +190,89 @@ fn lex(text: &str, span: Span, toks: &mut Vec<Tok>) {
     }
 }
 
+/// Spelled-out numbers and their values.
+const SMALL_NUMBERS: &[(&str, i64)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("dozen", 12),
+];
+
+/// Fractions written as words (singular and plural) and their values.
+const FRACTION_WORDS: &[(&str, f64)] = &[
+    ("half", 0.5),
+    ("halves", 0.5),
+    ("third", 1.0 / 3.0),
+    ("thirds", 1.0 / 3.0),
+    ("quarter", 0.25),
+    ("quarters", 0.25),
+    ("fourth", 0.25),
+    ("fourths", 0.25),
+    ("fifth", 0.2),
+    ("fifths", 0.2),
+    ("tenth", 0.1),
+    ("tenths", 0.1),
+];
+
+/// Words for a multiple ("doubled") and their factors.
+const MULTIPLE_WORDS: &[(&str, i64)] = &[
+    ("doubled", 2),
+    ("doubling", 2),
+    ("doubles", 2),
+    ("double", 2),
+    ("tripled", 3),
+    ("tripling", 3),
+    ("triples", 3),
+    ("triple", 3),
+    ("quadrupled", 4),
+    ("quadrupling", 4),
+    ("quadruple", 4),
+];
+
+/// Scale words a spelled-out amount may start with ("a billion").
+const SCALE_WORDS: &[&str] = &["hundred", "thousand", "million", "billion", "trillion"];
+
+fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+}
+
 /// Spelled-out numbers: value of the word.
 fn small_number(w: &str) -> Option<i64> {
-    Some(match w {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "dozen" => 12,
-        _ => return None,
-    })
+    lookup(SMALL_NUMBERS, w)
 }
 
 /// Fractions written as words: (numerator-free value, plural form allowed).
 fn fraction_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "half" | "halves" => 0.5,
-        "third" | "thirds" => 1.0 / 3.0,
-        "quarter" | "quarters" => 0.25,
-        "fourth" | "fourths" => 0.25,
-        "fifth" | "fifths" => 0.2,
-        "tenth" | "tenths" => 0.1,
-        _ => return None,
-    })
+    lookup(FRACTION_WORDS, w)
 }
 
 fn multiple_word(w: &str) -> Option<i64> {
-    Some(match w {
-        "doubled" | "doubling" | "doubles" | "double" => 2,
-        "tripled" | "tripling" | "triples" | "triple" => 3,
-        "quadrupled" | "quadrupling" | "quadruple" => 4,
-        _ => return None,
-    })
+    lookup(MULTIPLE_WORDS, w)
 }
 
 const MONTHS: [&str; 12] = [
@@ -476,68 +503,22 @@ pub(crate) fn sentence_claims(
 
 /// Byte ranges (relative to `s`) of whole spelled-out number words.
 pub(crate) fn number_words(s: &str) -> Vec<(usize, usize)> {
+    // Every word the grammar reads as a number, from its own tables, so a
+    // word added there can start a claim; except "zero", which in filings
+    // starts "zero-day" and "zero emissions", not quantities.
     static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-        const NUMBER_WORDS: &[&str] = &[
-            "billion",
-            "dozen",
-            "double",
-            "doubled",
-            "doubles",
-            "doubling",
-            "eight",
-            "eighteen",
-            "eighty",
-            "eleven",
-            "fifteen",
-            "fifth",
-            "fifths",
-            "fifty",
-            "five",
-            "forty",
-            "four",
-            "fourteen",
-            "fourths",
-            "half",
-            "halves",
-            "hundred",
-            "million",
-            "nine",
-            "nineteen",
-            "ninety",
-            "one",
-            "quadruple",
-            "quadrupled",
-            "quarter",
-            "quarters",
-            "seven",
-            "seventeen",
-            "seventy",
-            "six",
-            "sixteen",
-            "sixty",
-            "ten",
-            "tenth",
-            "tenths",
-            "third",
-            "thirds",
-            "thirteen",
-            "thirty",
-            "thousand",
-            "three",
-            "trillion",
-            "triple",
-            "tripled",
-            "triples",
-            "tripling",
-            "twelve",
-            "twenty",
-            "two",
-        ];
+        let words = SMALL_NUMBERS
+            .iter()
+            .map(|(w, _)| *w)
+            .filter(|w| *w != "zero")
+            .chain(FRACTION_WORDS.iter().map(|(w, _)| *w))
+            .chain(MULTIPLE_WORDS.iter().map(|(w, _)| *w))
+            .chain(SCALE_WORDS.iter().copied());
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(NUMBER_WORDS)
+            .build(words)
             .ok()
     });
     let Some(ac) = WORDS.as_ref() else {
