@@ -21,7 +21,7 @@
 
 use std::io::{self, Write};
 
-use super::{Locator, Outcome, What, one_line, severity_name, verdict_name};
+use super::{Locator, Outcome, What, one_line, verdict_name};
 
 const CLAIM_COLUMNS: &[&str] = &[
     "document",
@@ -118,7 +118,7 @@ pub(crate) fn render(outcomes: &[Outcome], what: What, out: &mut dyn Write) -> i
                             check.map_or_else(String::new, |_| verdict_name(check).to_string()),
                             check
                                 .and_then(|k| k.severity)
-                                .map_or_else(String::new, |s| severity_name(s).to_string()),
+                                .map_or_else(String::new, |s| s.name().to_string()),
                             check.and_then(|k| k.fact.clone()).unwrap_or_default(),
                             check.map_or_else(String::new, |k| k.reason.clone()),
                             c.upper.map_or_else(String::new, |u| u.to_string()),

@@ -213,7 +213,7 @@ fn page(outcomes: &[Outcome], h: &mut String) {
     h.push_str("</main>\n</body>\n</html>\n");
 }
 
-/// The analysed documents with their 1-based position in the input.
+/// The page's header: totals over all documents and the legends.
 fn header(outcomes: &[Outcome], categories: &[&str], h: &mut String) {
     let mut t = Tally::default();
     let (mut claims, mut markers) = (0, 0);

@@ -6,9 +6,9 @@
 
 use std::io::{self, Write};
 
-use super::{Locator, Outcome, RenderOptions, Tally, per_100_words};
+use super::{Locator, Outcome, RenderOptions, Tally, per_100_words, undecided_name};
 use crate::analysis::Analysis;
-use crate::check::{Check, Undecided, Verdict};
+use crate::check::{Check, Verdict};
 use crate::claims::Claim;
 use crate::span::Span;
 
@@ -79,11 +79,7 @@ pub(crate) fn render(
                 docs += 1;
                 claims += a.claims.len();
                 markers += a.markers.len();
-                let t = Tally::of(a);
-                total.supported += t.supported;
-                total.contradicted += t.contradicted;
-                total.unverifiable += t.unverifiable;
-                total.unchecked += t.unchecked;
+                total.add(Tally::of(a));
                 document(a, &paint, out)?;
             }
         }
@@ -226,17 +222,6 @@ fn by_category(a: &Analysis) -> String {
         .join(", ")
 }
 
-fn undecided_name(u: Undecided) -> &'static str {
-    match u {
-        Undecided::NoFact => "no fact",
-        Undecided::Ambiguous => "ambiguous",
-        Undecided::RecordTooCoarse => "record too coarse",
-        Undecided::Prediction => "prediction",
-        Undecided::NoRecord => "no record",
-        Undecided::Crowded => "too many numbers",
-    }
-}
-
 fn voice_name(v: crate::rhetoric::Voice) -> &'static str {
     match v {
         crate::rhetoric::Voice::Author => "author",
@@ -246,7 +231,7 @@ fn voice_name(v: crate::rhetoric::Voice) -> &'static str {
 }
 
 fn quote(s: &str) -> String {
-    format!("“{}”", s.split_whitespace().collect::<Vec<_>>().join(" "))
+    format!("“{}”", super::one_line(s))
 }
 
 fn claim(

@@ -213,18 +213,13 @@ pub(crate) fn verdict_label(check: Option<&Check>) -> String {
     };
     let detail = match c.verdict {
         Verdict::Supported => c.match_kind.map(match_kind_name),
-        Verdict::Contradicted => c.severity.map(severity_name),
+        Verdict::Contradicted => c.severity.map(Severity::name),
         Verdict::Unverifiable => c.undecided.map(undecided_name),
     };
     match detail {
         Some(d) => format!("{} ({d})", c.verdict.name()),
         None => c.verdict.name().to_string(),
     }
-}
-
-/// The snake_case name of a severity.
-pub(crate) fn severity_name(s: Severity) -> &'static str {
-    s.name()
 }
 
 fn match_kind_name(m: MatchKind) -> &'static str {
@@ -237,7 +232,7 @@ fn match_kind_name(m: MatchKind) -> &'static str {
     }
 }
 
-fn undecided_name(u: Undecided) -> &'static str {
+pub(crate) fn undecided_name(u: Undecided) -> &'static str {
     match u {
         Undecided::NoFact => "no fact",
         Undecided::Ambiguous => "ambiguous",
@@ -299,7 +294,6 @@ pub(crate) fn outcome_name(o: &Outcome) -> String {
     }
 }
 
-/// Text on one line: every run of whitespace (newlines included) made one space.
 /// The analysed documents among `outcomes`, each with its number (from 1,
 /// counting failed inputs too, so that anchors follow input order).
 pub(crate) fn analysed(outcomes: &[Outcome]) -> impl Iterator<Item = (usize, &Analysis)> {
@@ -351,6 +345,7 @@ pub(crate) fn markers_by_category(a: &Analysis) -> Vec<(&str, usize)> {
     counts
 }
 
+/// Text on one line: every run of whitespace (newlines included) made one space.
 pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -25,7 +25,7 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::{Locator, Outcome, severity_name};
+use super::{Locator, Outcome};
 use crate::analysis::Analysis;
 use crate::baseline;
 use crate::check::Verdict;
@@ -190,7 +190,7 @@ fn document(
             "verdict": k.verdict.name(),
         });
         if let Some(s) = k.severity {
-            properties["severity"] = json!(severity_name(s));
+            properties["severity"] = json!(s.name());
         }
         if let Some(f) = &k.fact {
             properties["fact"] = json!(f);
