@@ -2,36 +2,13 @@
 //! the results come back in input order, so a report is byte-identical
 //! whatever the number of threads.
 //!
-//! This module reads files (through [`crate::load`]) but prints nothing: a
-//! caller that wants a progress bar passes a callback.
-
-use crate::analysis::{Analysis, Options, analyze_parts};
-use crate::error::Error;
-use crate::load::{self, Input};
+//! The work is the caller's (`main` loads and analyses, `stream` parses
+//! lines); this module only schedules it and prints nothing: a caller that
+//! wants a progress bar passes a callback.
 
 /// The number of threads the machine offers (1 if it cannot say).
 pub fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
-}
-
-/// Runs `work` over every item, `threads` at a time, and returns the results
-/// in the order of `items`; calls `done` once per item as it finishes (from
-/// any thread).
-pub fn run<I, T>(
-    items: &[I],
-    threads: usize,
-    work: impl Fn(&I) -> T + Sync,
-    done: &(dyn Fn() + Sync),
-) -> Vec<T>
-where
-    I: Sync,
-    T: Send,
-{
-    Pool::new(threads).map(items, |item| {
-        let result = work(item);
-        done();
-        result
-    })
 }
 
 /// Threads kept for many batches (the chunks of `claimlens stream`), so that
@@ -147,27 +124,11 @@ pub fn for_each_ordered<I, T>(
     });
 }
 
-/// Reads and analyses every input (`threads` at a time, files over
-/// `max_bytes` refused): for each, the analyses of its documents (one, or
-/// one per part of an EDGAR submission), in the order of `inputs`.
-pub fn analyze_all(
-    inputs: &[Input],
-    options: &Options,
-    threads: usize,
-    max_bytes: u64,
-    done: &(dyn Fn() + Sync),
-) -> Vec<Result<Vec<Analysis>, Error>> {
-    run(
-        inputs,
-        threads,
-        |input| load::load(input, max_bytes).map(|source| analyze_parts(source, options)),
-        done,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{Options, analyze_parts};
+    use crate::load::{self, Input};
 
     #[test]
     fn results_keep_the_input_order_whatever_the_threads() {
@@ -180,34 +141,29 @@ mod tests {
                 Input::File(p)
             })
             .collect();
-        let run_with = |threads| {
-            let calls = std::sync::atomic::AtomicUsize::new(0);
-            let out = analyze_all(
-                &inputs,
-                &Options::default(),
-                threads,
-                load::DEFAULT_MAX_BYTES,
-                &|| {
-                    calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                },
-            );
-            assert_eq!(calls.into_inner(), inputs.len());
-            out.into_iter()
-                .map(|r| r.map(|a| a[0].source.text.clone()).unwrap_or_default())
-                .collect::<Vec<_>>()
+        let analyse = |input: &Input| {
+            load::load(input, load::DEFAULT_MAX_BYTES)
+                .map(|source| analyze_parts(source, &Options::default()))
+                .map(|a| a[0].source.text.clone())
+                .unwrap_or_default()
         };
+        let run_with = |threads| Pool::new(threads).map(&inputs, analyse);
         let one = run_with(1);
         assert_eq!(one, run_with(4));
         for threads in [1, 2, 3] {
+            let calls = std::sync::atomic::AtomicUsize::new(0);
             let mut seen = Vec::new();
             for_each_ordered(
                 &inputs,
                 threads,
-                |i| i.display(),
-                &|| {},
-                |name| seen.push(name),
+                analyse,
+                &|| {
+                    calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                },
+                |text| seen.push(text),
             );
-            assert_eq!(seen, inputs.iter().map(Input::display).collect::<Vec<_>>());
+            assert_eq!(calls.into_inner(), inputs.len());
+            assert_eq!(seen, one);
         }
         assert!(one[3].starts_with("Doc 3 "), "{one:?}");
         let _ = std::fs::remove_dir_all(&dir);

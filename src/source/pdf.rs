@@ -20,11 +20,6 @@ pub const THREAD_NAME: &str = "pdf-extract";
 /// Stack for the extraction thread: deeply nested PDF objects recurse.
 const STACK: usize = 64 * 1024 * 1024;
 
-/// True when the bytes start like a PDF (`%PDF-`, perhaps after a little junk).
-pub fn looks_like_pdf(bytes: &[u8]) -> bool {
-    memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
-}
-
 /// The text of a PDF, or why there is none (a lowercase message).
 pub fn extract_text(bytes: &[u8]) -> Result<String, String> {
     let owned = bytes.to_vec();
@@ -69,7 +64,6 @@ mod tests {
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {
-        assert!(looks_like_pdf(b"%PDF-1.7\n"));
         assert!(extract_text(b"%PDF-1.7\ngarbage that is not a pdf").is_err());
     }
 }
