@@ -54,6 +54,9 @@ pub mod span;
 pub mod stream;
 pub mod tokenize;
 
+#[cfg(test)]
+mod testing;
+
 pub use analysis::{Analysis, Options, analyze, analyze_parts};
 pub use check::{Check, DealRecord, Verdict};
 pub use claims::{Claim, ClaimKind, Comparator};

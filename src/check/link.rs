@@ -315,9 +315,6 @@ fn general_tokens(text: &str, within: Span) -> Vec<Token> {
     out
 }
 
-/// A light stemmer for matching cues: strips one of -ies (→ y), -ing, -ed,
-/// -es, -s, -e when at least three letters remain ("owning" → own, "closes"
-/// and "close" → clos, "companies" → company).
 /// [`tokens`] for ASCII text, without the general word segmenter: a word
 /// that starts with a digit runs on through letters, digits and `_`, and
 /// across `,` `.` `;` `'` between two digits (UAX #29's numeric words:
@@ -365,6 +362,9 @@ fn ascii_tokens(s: &str, base: usize) -> Vec<Token> {
     out
 }
 
+/// A light stemmer for matching cues: strips one of -ies (→ y), -ing, -ed,
+/// -es, -s, -e when at least three letters remain ("owning" → own, "closes"
+/// and "close" → clos, "companies" → company).
 pub(crate) fn stem(w: &str) -> String {
     if w.chars().any(|c| !c.is_alphabetic()) {
         return w.to_string();
@@ -837,12 +837,17 @@ mod tests {
             "VMware".to_string(),
             "Core Scientific".to_string(),
         ];
+        // The claim must be found, so that a `None` below is other_party's.
         let party = |t: &str, claim: &str| {
-            let at = t.find(claim).unwrap_or(0);
-            let mut c = crate::claims::extract(t, &crate::tokenize::sentences(t), &[], None);
-            c.retain(|c| c.span.start == at);
-            let span = Span::new(0, t.len());
-            c.first().and_then(|c| other_party(t, span, c, &entities))
+            let at = t
+                .find(claim)
+                .unwrap_or_else(|| panic!("{claim:?} not in {t:?}"));
+            let c = crate::claims::extract(t, &crate::tokenize::sentences(t), &[], None);
+            let c = c
+                .iter()
+                .find(|c| c.span.start == at)
+                .unwrap_or_else(|| panic!("no claim at {claim:?} in {t:?}"));
+            other_party(t, Span::new(0, t.len()), c, &entities)
         };
         assert_eq!(
             party("It trails Microsoft's $75 billion acquisition.", "$75"),

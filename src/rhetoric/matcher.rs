@@ -738,13 +738,7 @@ mod tests {
             &[],
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::testing::picker(0x2545_f491_4f6c_dd1d);
         for _ in 0..2000 {
             let mut text = String::new();
             for _ in 0..next(12) + 1 {
@@ -763,17 +757,10 @@ mod tests {
             &[],
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/documents");
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        for (path, text) in crate::testing::corpus_documents() {
             let mut got = Vec::new();
             only_cues.scan(&text, |p, s| got.push((p, s)));
-            assert_eq!(
-                got,
-                reference(&cue_terms, &text),
-                "{}",
-                entry.path().display()
-            );
+            assert_eq!(got, reference(&cue_terms, &text), "{}", path.display());
         }
     }
 }

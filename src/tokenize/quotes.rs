@@ -249,28 +249,15 @@ mod tests {
             ".",
             "\t",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::testing::picker(0x9e37_79b9_7f4a_7c15);
         for _ in 0..5000 {
             let text: String = (0..next(24) + 1)
                 .map(|_| pieces[next(pieces.len())])
                 .collect();
             assert_eq!(quotations(&text), reference(&text), "{text:?}");
         }
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/documents");
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-            assert_eq!(
-                quotations(&text),
-                reference(&text),
-                "{}",
-                entry.path().display()
-            );
+        for (path, text) in crate::testing::corpus_documents() {
+            assert_eq!(quotations(&text), reference(&text), "{}", path.display());
         }
     }
 

@@ -183,25 +183,20 @@ mod tests {
             "a", "b", "0", "_", ":", ".", ",", ";", "'", " ", "-", "9", "Z", "\n", "$", "%", "é",
             "’", "\u{a0}", "—", "\t", "日",
         ];
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = crate::testing::picker(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
             let mut s = String::new();
             for _ in 0..24 {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                s.push_str(alphabet[(x % alphabet.len() as u64) as usize]);
+                s.push_str(alphabet[next(alphabet.len())]);
             }
             assert_eq!(word_count(&s), s.unicode_words().count(), "{s:?}");
         }
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/documents");
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        for (path, text) in crate::testing::corpus_documents() {
             assert_eq!(
                 word_count(&text),
                 text.unicode_words().count(),
                 "{}",
-                entry.path().display()
+                path.display()
             );
         }
     }
