@@ -262,11 +262,13 @@ pub fn check_claims(
         // Linking weighs every claim of a sentence against every other: in a
         // sentence of more than MAX_LINKED claims none is linked.
         let crowded = (near.len() > link::MAX_LINKED).then_some(near.len());
-        if crowded.is_none() && view.as_ref().is_none_or(|(s, _)| *s != claim.sentence) {
-            let span = sentences.get(claim.sentence).map_or(claim.span, |s| s.span);
-            view = Some((claim.sentence, link::SentenceView::new(text, span, claims)));
-        }
         let sentence = sentences.get(claim.sentence).map_or(claim.span, |s| s.span);
+        if crowded.is_none() && view.as_ref().is_none_or(|(s, _)| *s != claim.sentence) {
+            view = Some((
+                claim.sentence,
+                link::SentenceView::new(text, sentence, claims),
+            ));
+        }
         let elsewhere = match crowded {
             None => link::other_party(text, sentence, claim, &record.entities),
             Some(_) => None,
@@ -349,9 +351,7 @@ pub fn check_claims(
         }
         let sentence = claims[i].sentence;
         let taken: Vec<&str> = claims_of_sentence(claims, sentence)
-            .filter(|&j| {
-                j != i && claims[j].sentence == sentence && checks[j].verdict == Verdict::Supported
-            })
+            .filter(|&j| j != i && checks[j].verdict == Verdict::Supported)
             .filter_map(|j| checks[j].fact.as_deref())
             .collect();
         let is_taken = |j: &verdict::Judged<'_>| {

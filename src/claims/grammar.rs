@@ -384,7 +384,6 @@ struct NumRead {
     scaled: bool,
 }
 
-/// Appends the claims of the sentence at `span` (sentence number `index`).
 /// Buffers reused from sentence to sentence.
 #[derive(Default)]
 pub(crate) struct Scratch {
