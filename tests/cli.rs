@@ -160,6 +160,20 @@ fn binary_files_are_skipped_with_a_warning() {
     );
     assert!(lines[1]["claims"].is_array());
     assert!(lines[1].get("skipped").is_none());
+    // The HTML and human summaries count it as skipped, not as unreadable.
+    for format in ["html", "human"] {
+        let out = run(&[
+            "check",
+            dir.to_str().unwrap_or_default(),
+            "--format",
+            format,
+            "--color",
+            "never",
+        ]);
+        let report = text(&out.stdout);
+        assert!(report.contains("1 skipped"), "{format}: {report}");
+        assert!(!report.contains("could not be read"), "{format}: {report}");
+    }
 }
 
 #[test]

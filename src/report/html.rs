@@ -215,30 +215,20 @@ fn page(outcomes: &[Outcome], h: &mut String) {
 
 /// The page's header: totals over all documents and the legends.
 fn header(outcomes: &[Outcome], categories: &[&str], h: &mut String) {
-    let mut t = Tally::default();
-    let (mut claims, mut markers) = (0, 0);
-    for (_, a) in super::analysed(outcomes) {
-        t.add(Tally::of(a));
-        claims += a.claims.len();
-        markers += a.markers.len();
-    }
-    let failed = outcomes
-        .iter()
-        .filter(|o| matches!(o, Outcome::Failed(_)))
-        .count();
+    let t = super::Totals::of(outcomes);
     h.push_str("<header>\n<h1>claimlens report</h1>\n");
     let docs = if outcomes.len() == 1 {
         "1 document".to_string()
     } else {
         format!("{} documents", outcomes.len())
     };
-    let _ = write!(
-        h,
-        "<p class=\"meta\">{docs}: {claims} claims ({} supported, {} contradicted, {} unverifiable, {} unchecked), {markers} markers",
-        t.supported, t.contradicted, t.unverifiable, t.unchecked
-    );
-    if failed > 0 {
-        let _ = write!(h, "; {failed} could not be read");
+    let _ = write!(h, "<p class=\"meta\">{docs}: {}", t.counts());
+    // Skipped inputs are listed as skipped below, not as unreadable.
+    if t.failed > 0 {
+        let _ = write!(h, "; {} could not be read", t.failed);
+    }
+    if t.skipped > 0 {
+        let _ = write!(h, "; {} skipped", t.skipped);
     }
     h.push_str(".</p>\n");
     h.push_str("<div class=\"legend\" aria-label=\"legend\"><strong>Claims:</strong>");

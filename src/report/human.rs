@@ -6,7 +6,7 @@
 
 use std::io::{self, Write};
 
-use super::{Locator, Outcome, RenderOptions, Tally, per_100_words, undecided_name};
+use super::{Locator, Outcome, RenderOptions, Tally, Totals, per_100_words, undecided_name};
 use crate::analysis::Analysis;
 use crate::check::{Check, Verdict};
 use crate::claims::Claim;
@@ -52,15 +52,12 @@ pub(crate) fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let paint = Paint { on: options.color };
-    let mut total = Tally::default();
-    let (mut docs, mut failed, mut skipped, mut claims, mut markers) = (0, 0, 0, 0, 0);
     for (i, o) in outcomes.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
         match o {
             Outcome::Failed(e) if o.skipped() => {
-                skipped += 1;
                 writeln!(
                     out,
                     "{} {e}",
@@ -68,33 +65,24 @@ pub(crate) fn render(
                 )?;
             }
             Outcome::Failed(e) => {
-                failed += 1;
                 writeln!(
                     out,
                     "{} {e}",
                     paint.verdict(Some(Verdict::Contradicted), "error:")
                 )?;
             }
-            Outcome::Analyzed(a) => {
-                docs += 1;
-                claims += a.claims.len();
-                markers += a.markers.len();
-                total.add(Tally::of(a));
-                document(a, &paint, out)?;
-            }
+            Outcome::Analyzed(a) => document(a, &paint, out)?,
         }
     }
     if outcomes.len() > 1 {
         writeln!(out)?;
-        let mut line = format!(
-            "{docs} documents: {claims} claims ({} supported, {} contradicted, {} unverifiable, {} unchecked), {markers} markers",
-            total.supported, total.contradicted, total.unverifiable, total.unchecked
-        );
-        if failed > 0 {
-            line.push_str(&format!(", {failed} could not be read"));
+        let t = Totals::of(outcomes);
+        let mut line = format!("{} documents: {}", t.analysed, t.counts());
+        if t.failed > 0 {
+            line.push_str(&format!(", {} could not be read", t.failed));
         }
-        if skipped > 0 {
-            line.push_str(&format!(", {skipped} skipped"));
+        if t.skipped > 0 {
+            line.push_str(&format!(", {} skipped", t.skipped));
         }
         if let Some(t) = options.elapsed {
             line.push_str(&format!(", in {:.2}s", t.as_secs_f64()));

@@ -54,26 +54,14 @@ pub(crate) fn escape(s: &str) -> String {
 
 pub(crate) fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
     let mut m = String::new();
-    let mut t = Tally::default();
-    let (mut claims, mut markers) = (0, 0);
-    for o in outcomes {
-        if let Outcome::Analyzed(a) = o {
-            t.add(Tally::of(a));
-            claims += a.claims.len();
-            markers += a.markers.len();
-        }
-    }
+    let t = super::Totals::of(outcomes);
     m.push_str("# claimlens report\n\n");
     let docs = if outcomes.len() == 1 {
         "1 document".to_string()
     } else {
         format!("{} documents", outcomes.len())
     };
-    let _ = writeln!(
-        m,
-        "{docs}: {claims} claims ({} supported, {} contradicted, {} unverifiable, {} unchecked), {markers} markers.\n",
-        t.supported, t.contradicted, t.unverifiable, t.unchecked
-    );
+    let _ = writeln!(m, "{docs}: {}.\n", t.counts());
     if outcomes.len() > 1 {
         overview(outcomes, &mut m);
     }

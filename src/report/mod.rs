@@ -200,6 +200,55 @@ impl Tally {
     }
 }
 
+/// What a batch adds up to, as the report headers and summaries say it.
+pub(crate) struct Totals {
+    /// Documents analysed.
+    pub analysed: usize,
+    /// Inputs that could not be read (skipped ones not counted).
+    pub failed: usize,
+    /// Inputs skipped on purpose (binary files, PDFs without the feature).
+    pub skipped: usize,
+    claims: usize,
+    markers: usize,
+    tally: Tally,
+}
+
+impl Totals {
+    pub(crate) fn of(outcomes: &[Outcome]) -> Totals {
+        let mut t = Totals {
+            analysed: 0,
+            failed: 0,
+            skipped: 0,
+            claims: 0,
+            markers: 0,
+            tally: Tally::default(),
+        };
+        for o in outcomes {
+            match o {
+                Outcome::Analyzed(a) => {
+                    t.analysed += 1;
+                    t.claims += a.claims.len();
+                    t.markers += a.markers.len();
+                    t.tally.add(Tally::of(a));
+                }
+                Outcome::Failed(_) if o.skipped() => t.skipped += 1,
+                Outcome::Failed(_) => t.failed += 1,
+            }
+        }
+        t
+    }
+
+    /// "12 claims (9 supported, 2 contradicted, 1 unverifiable, 0
+    /// unchecked), 30 markers".
+    pub(crate) fn counts(&self) -> String {
+        let t = &self.tally;
+        format!(
+            "{} claims ({} supported, {} contradicted, {} unverifiable, {} unchecked), {} markers",
+            self.claims, t.supported, t.contradicted, t.unverifiable, t.unchecked, self.markers
+        )
+    }
+}
+
 /// The name of a check's verdict, `unchecked` without one.
 pub(crate) fn verdict_name(check: Option<&Check>) -> &'static str {
     check.map_or("unchecked", |c| c.verdict.name())
