@@ -1,22 +1,10 @@
 //! Snapshots of every corpus document's human and JSON report. Read each
 //! snapshot before accepting it: a snapshot recording a wrong result is a bug.
 
+mod support;
+
 use claimlens::report::{self, Outcome, OutputFormat, RenderOptions};
 use claimlens::{Options, Source, analyze_parts};
-
-fn records() -> Vec<claimlens::DealRecord> {
-    let mut files: Vec<_> = std::fs::read_dir("corpus/records")
-        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    files.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "toml"));
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            claimlens::check::record::read(p).unwrap_or_else(|e| panic!("{}: {e:?}", p.display()))
-        })
-        .collect()
-}
 
 fn render(path: &std::path::Path, format: OutputFormat) -> String {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -26,7 +14,7 @@ fn render(path: &std::path::Path, format: OutputFormat) -> String {
         .display()
         .to_string();
     let options = Options {
-        records: records(),
+        records: support::corpus_records(),
         ..Options::default()
     };
     // An EDGAR submission is reported part by part, as the CLI does.
@@ -50,8 +38,8 @@ fn corpus_human() {
 #[test]
 fn corpus_json() {
     insta::glob!("../corpus/documents", "*.{txt,html}", |path| {
-        let json: serde_json::Value =
-            serde_json::from_str(&render(path, OutputFormat::Json)).unwrap_or_default();
+        let json: serde_json::Value = serde_json::from_str(&render(path, OutputFormat::Json))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         insta::assert_json_snapshot!(json);
     });
 }

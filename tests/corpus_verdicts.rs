@@ -5,6 +5,8 @@
 //! here too (a plain "$10 billion" against "more than $10 billion" is not a
 //! misstatement; "less than 10%" is about Core Scientific's holders).
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use claimlens::check::{Undecided, Verdict};
@@ -15,20 +17,6 @@ use claimlens::{Analysis, Options, Source, analyze, analyze_parts};
 /// extract the claim. Empty: every listed misstatement is extracted. Add a
 /// row here only with the reason beside it.
 const NOT_EXTRACTED: &[(&str, &str)] = &[];
-
-fn records() -> Vec<claimlens::DealRecord> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir("corpus/records")
-        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    files.retain(|p| p.extension().is_some_and(|e| e == "toml" || e == "json"));
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            claimlens::check::record::read(p).unwrap_or_else(|e| panic!("{}: {e:?}", p.display()))
-        })
-        .collect()
-}
 
 fn analyse(path: &Path, options: &Options) -> Analysis {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -104,7 +92,7 @@ fn documents() -> Vec<(PathBuf, Vec<Row>)> {
 #[test]
 fn every_misstatement_is_contradicted_and_nothing_else() {
     let options = Options {
-        records: records(),
+        records: support::corpus_records(),
         ..Options::default()
     };
     let docs = documents();
@@ -218,7 +206,7 @@ fn check_of<'a>(a: &'a Analysis, text: &str) -> &'a claimlens::Check {
 #[test]
 fn other_checks_of_the_notes() {
     let options = Options {
-        records: records(),
+        records: support::corpus_records(),
         ..Options::default()
     };
     let commentary = analyse(
@@ -312,7 +300,7 @@ fn other_checks_of_the_notes() {
 #[test]
 fn a_contradicted_claim_reads_like_a_reviewers_comment() {
     let options = Options {
-        records: records(),
+        records: support::corpus_records(),
         ..Options::default()
     };
     let a = analyse(
@@ -352,7 +340,7 @@ fn a_contradicted_claim_reads_like_a_reviewers_comment() {
 #[test]
 fn status_of_a_document_dated_after_the_termination() {
     let options = Options {
-        records: records(),
+        records: support::corpus_records(),
         ..Options::default()
     };
     let text = "CoreWeave and Core Scientific\n\nPublished November 20, 2025\n\nCoreWeave's acquisition of Core Scientific is expected to close in the fourth quarter of 2025.\n";
@@ -374,7 +362,7 @@ fn status_of_a_document_dated_after_the_termination() {
 #[test]
 fn facts_after_the_document_date_are_not_used() {
     let options = Options {
-        records: records(),
+        records: support::corpus_records(),
         ..Options::default()
     };
     // The September proxy's $15.64 was unknown on July 8, 2025.

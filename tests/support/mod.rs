@@ -1,5 +1,6 @@
-//! Helpers shared by the tests of `claimlens stream` and of the Spark job:
-//! comparing a stream result with what `claimlens check` says.
+//! Helpers shared by the integration tests: the corpus's deal records, and
+//! (for the tests of `claimlens stream` and of the Spark job) comparing a
+//! stream result with what `claimlens check` says.
 
 // Each test binary that includes this module uses some of it.
 #![allow(dead_code)]
@@ -60,4 +61,23 @@ pub fn documents(result: &Value) -> Vec<Value> {
         Some(parts) => parts.clone(),
         None => vec![without(result, &["id", "schema"])],
     }
+}
+
+/// The deal records of `corpus/records` (TOML and JSON), sorted by path;
+/// panics when the folder or a record cannot be read, or holds none.
+pub fn corpus_records() -> Vec<claimlens::DealRecord> {
+    let dir = std::path::Path::new("corpus/records");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml" || e == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no records in {}", dir.display());
+    files
+        .iter()
+        .map(|p| {
+            claimlens::check::record::read(p).unwrap_or_else(|e| panic!("{}: {e:?}", p.display()))
+        })
+        .collect()
 }
