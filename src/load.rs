@@ -135,6 +135,12 @@ fn io_reason(e: &std::io::Error) -> String {
 /// ([`ErrorKind::Unsupported`]). An EDGAR submission comes back as one
 /// source; [`Source::into_parts`] splits it into its documents.
 pub fn load(input: &Input, max_bytes: u64) -> Result<Source, Error> {
+    load_as(input, max_bytes, None)
+}
+
+/// [`load`], read as `format` when one is given instead of the format the
+/// bytes look like (a PDF is still read as a PDF).
+pub fn load_as(input: &Input, max_bytes: u64, format: Option<Format>) -> Result<Source, Error> {
     let name = input.display();
     let bytes = match input {
         Input::Stdin => {
@@ -188,7 +194,7 @@ pub fn load(input: &Input, max_bytes: u64) -> Result<Source, Error> {
             "skipped: looks binary (NUL bytes); claimlens reads text, HTML, Markdown and EDGAR submissions",
         ));
     }
-    Ok(Source::from_bytes(name, bytes, None))
+    Ok(Source::from_bytes(name, bytes, format))
 }
 
 /// A PDF by name or by its `%PDF-` signature.

@@ -321,13 +321,7 @@ impl Request {
     pub fn load(self, max_bytes: u64) -> Result<Source, Error> {
         let (content, html) = match self.body {
             Body::Path(p) => {
-                let source = load::load(&Input::File(PathBuf::from(p)), max_bytes)?;
-                return Ok(match self.format {
-                    Some(f) if f != source.format => {
-                        Source::from_bytes(source.path, source.bytes.to_vec(), Some(f))
-                    }
-                    _ => source,
-                });
+                return load::load_as(&Input::File(PathBuf::from(p)), max_bytes, self.format);
             }
             Body::Text(t) => (t, false),
             Body::Html(h) => (h, true),
