@@ -109,7 +109,9 @@ fn log(outcomes: &[Outcome]) -> Value {
     let rules = rules(outcomes);
     let rule_index = |id: &str| rules.iter().position(|(r, _)| r == id).unwrap_or(0);
     let mut artifacts = Vec::new();
-    let mut artifact_uris: Vec<String> = Vec::new();
+    // Artifact index by URI: a batch of many files stays linear.
+    let mut artifact_of: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
     let mut results = Vec::new();
     let mut notifications = Vec::new();
     for o in outcomes {
@@ -122,8 +124,8 @@ fn log(outcomes: &[Outcome]) -> Value {
             Outcome::Analyzed(a) => {
                 // The parts of an EDGAR submission share their file: one artifact.
                 let path = uri(&a.source.path);
-                let artifact = match artifact_uris.iter().position(|u| *u == path) {
-                    Some(i) => i,
+                let artifact = match artifact_of.get(&path) {
+                    Some(&i) => i,
                     None => {
                         artifacts.push(json!({
                             "location": { "uri": path },
@@ -131,7 +133,7 @@ fn log(outcomes: &[Outcome]) -> Value {
                             "sourceLanguage": a.source.format.name(),
                             "encoding": a.source.encoding,
                         }));
-                        artifact_uris.push(path);
+                        artifact_of.insert(path, artifacts.len() - 1);
                         artifacts.len() - 1
                     }
                 };
