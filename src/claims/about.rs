@@ -6,6 +6,8 @@
 //! words just before it ("premium of 66%", "shareholders will own less than
 //! 10%").
 
+use std::borrow::Cow;
+
 use super::Claim;
 use crate::span::{Span, ceil_char_boundary, floor_char_boundary};
 
@@ -98,10 +100,35 @@ const BREAK: &[&str] = &[
     "that", "the", "to", "was", "were", "when", "which", "while", "will", "with", "would",
 ];
 
-fn words(s: &str) -> Vec<&str> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty() && w.chars().any(char::is_alphabetic))
-        .collect()
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'
+}
+
+fn is_word(w: &str) -> bool {
+    !w.is_empty() && w.chars().any(char::is_alphabetic)
+}
+
+/// The words of `s`, first to last.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !is_word_char(c)).filter(|w| is_word(w))
+}
+
+/// The words of `s`, last to first.
+fn words_rev(s: &str) -> impl Iterator<Item = &str> {
+    s.rsplit(|c: char| !is_word_char(c)).filter(|w| is_word(w))
+}
+
+/// `w` in lower case, borrowed when it already is (most words are).
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b < 0x80) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
+fn is_stop(w: &str) -> bool {
+    STOP.contains(&lower(w).as_ref())
 }
 
 /// The about-words of `claim` in the sentence `sentence` of `text`.
@@ -119,26 +146,23 @@ pub(crate) fn about(text: &str, sentence: Span, claim: &Claim) -> String {
     let clause_end = after_text
         .find([',', ';', ':', '.', '(', ')', '—', '–', '"', '”'])
         .unwrap_or(after_text.len());
-    let after = words(&after_text[..clause_end]);
     let mut phrase: Vec<&str> = Vec::new();
-    let mut iter = after.iter().peekable();
+    let mut iter = words(&after_text[..clause_end]).peekable();
     if iter
         .peek()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "of" | "in"))
+        .is_some_and(|w| matches!(lower(w).as_ref(), "of" | "in"))
     {
         iter.next();
-        while iter.peek().is_some_and(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "the" | "its" | "their" | "a" | "an"
-            )
-        }) {
+        while iter
+            .peek()
+            .is_some_and(|w| matches!(lower(w).as_ref(), "the" | "its" | "their" | "a" | "an"))
+        {
             iter.next();
         }
     }
     for w in iter {
-        let lw = w.to_lowercase();
-        if BREAK.contains(&lw.as_str()) || phrase.len() >= 4 {
+        let lw = lower(w);
+        if BREAK.contains(&lw.as_ref()) || phrase.len() >= 4 {
             break;
         }
         // a verb after the noun ends the phrase: "deal closed", "parachutes lined up"
@@ -151,17 +175,10 @@ pub(crate) fn about(text: &str, sentence: Span, claim: &Claim) -> String {
         phrase.push(w);
     }
     // Only a phrase whose last word is a content word counts.
-    while phrase
-        .last()
-        .is_some_and(|w| STOP.contains(&w.to_lowercase().as_str()))
-    {
+    while phrase.last().is_some_and(|w| is_stop(w)) {
         phrase.pop();
     }
-    if !phrase.is_empty()
-        && !phrase
-            .iter()
-            .all(|w| STOP.contains(&w.to_lowercase().as_str()))
-    {
+    if !phrase.is_empty() && !phrase.iter().all(|w| is_stop(w)) {
         return phrase.join(" ").to_lowercase();
     }
     let before_text = text.get(before_start..claim.span.start).unwrap_or("");
@@ -170,10 +187,11 @@ pub(crate) fn about(text: &str, sentence: Span, claim: &Claim) -> String {
         .map_or(0, |p| {
             p + before_text[p..].chars().next().map_or(1, char::len_utf8)
         });
-    let before: Vec<&str> = words(&before_text[clause_start..])
-        .into_iter()
-        .filter(|w| !STOP.contains(&w.to_lowercase().as_str()))
+    // The last three content words, read from the end.
+    let mut before: Vec<&str> = words_rev(&before_text[clause_start..])
+        .filter(|w| !is_stop(w))
+        .take(3)
         .collect();
-    let take = before.len().saturating_sub(3);
-    before[take..].join(" ").to_lowercase()
+    before.reverse();
+    before.join(" ").to_lowercase()
 }

@@ -1299,12 +1299,9 @@ impl<'a> Reader<'a> {
         }
         // Comparator words: longest phrase ending right before k.
         if p.comparator.is_none() {
-            for (words, c) in &UNITS.comparators {
-                if let Some(start) = self.phrase_before(k, words) {
-                    p.comparator = Some((*c, start));
-                    k = start;
-                    break;
-                }
+            if let Some((c, start)) = self.comparator_before(k) {
+                p.comparator = Some((c, start));
+                k = start;
             }
         }
         // Change verbs within three words before: "fell 4%", "rose by about 33%".
@@ -1358,6 +1355,45 @@ impl<'a> Reader<'a> {
         }
         p.first = k;
         p
+    }
+
+    /// The first (longest) comparator phrase that ends right before token
+    /// `k`, and its first token. Only the phrases whose last word is the word
+    /// before `k` (or before an attached dot: "approx.") are tried.
+    fn comparator_before(&self, k: usize) -> Option<(RawComparator, usize)> {
+        let word_at = |j: usize| {
+            self.t(j)
+                .filter(|t| t.kind == Tk::Word)
+                .and_then(|_| UNITS.comparators_by_last.get(self.w(j)))
+        };
+        let mut cands: [Option<&Vec<usize>>; 2] = [None, None];
+        if k > 0 {
+            cands[0] = word_at(k - 1);
+            if k > 1 && self.is_sym(k - 1, ".") && self.attached(k - 1) {
+                cands[1] = word_at(k - 2);
+            }
+        }
+        let (a, b) = match cands {
+            [None, None] => return None,
+            [Some(a), None] | [None, Some(a)] => (a.as_slice(), &[][..]),
+            [Some(a), Some(b)] => (a.as_slice(), b.as_slice()),
+        };
+        // Both lists are in table order; merge them to try phrases in it.
+        let (mut x, mut y) = (0, 0);
+        while x < a.len() || y < b.len() {
+            let idx = if y >= b.len() || (x < a.len() && a[x] < b[y]) {
+                x += 1;
+                a[x - 1]
+            } else {
+                y += 1;
+                b[y - 1]
+            };
+            let (words, c) = &UNITS.comparators[idx];
+            if let Some(start) = self.phrase_before(k, words) {
+                return Some((*c, start));
+            }
+        }
+        None
     }
 
     /// If the comparator phrase `words` ends right before token `k`, its first token.

@@ -65,6 +65,9 @@ pub(crate) struct Units {
     pub currency_words: Map<String>,
     /// Comparator phrases as word lists, longest first.
     pub comparators: Vec<(Vec<String>, RawComparator)>,
+    /// Indices into `comparators` by each phrase's last word, in order: a
+    /// number is tried only against the phrases that can end before it.
+    pub comparators_by_last: Map<Vec<usize>>,
     pub comparators_after: Vec<(Vec<String>, RawComparator)>,
     pub durations: Map<RawDuration>,
     pub power: Map<i32>,
@@ -103,13 +106,21 @@ pub(crate) static UNITS: LazyLock<Units> = LazyLock::new(|| {
     let set = |v: Vec<String>| v.into_iter().collect::<Set>();
     let mut symbols: Vec<(String, String)> = r.currency_symbols.into_iter().collect();
     symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    let comparators = phrases(&r.comparators);
+    let mut comparators_by_last: Map<Vec<usize>> = Map::default();
+    for (k, (words, _)) in comparators.iter().enumerate() {
+        if let Some(last) = words.last() {
+            comparators_by_last.entry(last.clone()).or_default().push(k);
+        }
+    }
     Units {
         scale_words: r.scale_words.into_iter().collect(),
         scale_letters: r.scale_letters.into_iter().collect(),
         currency_symbols: symbols,
         codes: set(r.codes),
         currency_words: r.currency_words.into_iter().collect(),
-        comparators: phrases(&r.comparators),
+        comparators,
+        comparators_by_last,
         comparators_after: phrases(&r.comparators_after),
         durations: r.durations.into_iter().collect(),
         power: r.power.into_iter().collect(),
