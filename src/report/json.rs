@@ -243,6 +243,26 @@ struct CategoryJson {
     per_100_words: f64,
 }
 
+/// Appends `value`, which serialises as a JSON object with at least one
+/// field, to `out` with the fields of `head` (serialised `"name":value,`
+/// pairs, each ending in a comma) before its own: what serde's `flatten`
+/// writes, without its detour through a map serialiser for every field.
+pub(crate) fn write_object_after(
+    out: &mut Vec<u8>,
+    head: &[u8],
+    value: &impl Serialize,
+) -> io::Result<()> {
+    out.push(b'{');
+    out.extend_from_slice(head);
+    let at = out.len();
+    serde_json::to_writer(&mut *out, value)?;
+    if out.get(at) != Some(&b'{') || out.get(at + 1) == Some(&b'}') {
+        return Err(io::Error::other("a JSON object with fields was expected"));
+    }
+    out.remove(at);
+    Ok(())
+}
+
 pub(crate) fn document(outcome: &Outcome) -> DocumentJson<'_> {
     match outcome {
         Outcome::Failed(e) => DocumentJson::Failed {

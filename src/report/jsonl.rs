@@ -3,17 +3,8 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-
 use super::Outcome;
-use super::json::{DocumentJson, SCHEMA, document};
-
-#[derive(Serialize)]
-struct Line<'a> {
-    schema: &'static str,
-    #[serde(flatten)]
-    document: DocumentJson<'a>,
-}
+use super::json::{DocumentJson, SCHEMA, document, write_object_after};
 
 pub(crate) fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
     // Serialised into a buffer first: serde writes many small pieces, and
@@ -21,15 +12,16 @@ pub(crate) fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()
     let mut line = Vec::with_capacity(16 * 1024);
     for o in outcomes {
         line.clear();
-        serde_json::to_writer(
-            &mut line,
-            &Line {
-                schema: SCHEMA,
-                document: document(o),
-            },
-        )?;
-        line.push(b'\n');
+        write_line(&mut line, &document(o))?;
         out.write_all(&line)?;
     }
+    Ok(())
+}
+
+/// Appends `doc` as one line, `"schema"` first.
+fn write_line(line: &mut Vec<u8>, doc: &DocumentJson<'_>) -> io::Result<()> {
+    let head = format!("\"schema\":{},", serde_json::to_string(SCHEMA)?);
+    write_object_after(line, head.as_bytes(), doc)?;
+    line.push(b'\n');
     Ok(())
 }

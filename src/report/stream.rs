@@ -48,18 +48,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::json::{AnalyzedJson, SCHEMA, SummaryJson, analyzed, summary};
+use super::json::{AnalyzedJson, SCHEMA, SummaryJson, analyzed, summary, write_object_after};
 use crate::analysis::Analysis;
 use crate::source::{Filing, Format};
 use crate::stream::Reply;
-
-#[derive(Serialize)]
-struct DocumentLine<'a> {
-    schema: &'static str,
-    id: &'a RawValue,
-    #[serde(flatten)]
-    document: AnalyzedJson<'a>,
-}
 
 #[derive(Serialize)]
 struct SubmissionLine<'a> {
@@ -83,18 +75,22 @@ struct ErrorLine<'a> {
 }
 
 pub(crate) fn render(replies: &[Reply], out: &mut dyn Write) -> io::Result<()> {
+    // Each line is serialised into a buffer, then written in one call.
+    let mut buf = Vec::with_capacity(16 * 1024);
     for reply in replies {
+        buf.clear();
         match reply {
             Reply::Analyzed { id, analyses } => match analyses.as_slice() {
                 [a] if a.source.format != Format::Edgar => {
-                    let line = DocumentLine {
-                        schema: SCHEMA,
-                        id: id.raw(),
-                        document: analyzed(a),
-                    };
-                    serde_json::to_writer(&mut *out, &line)?;
+                    // `"schema"` and `"id"` first, then the document's fields.
+                    let head = format!(
+                        "\"schema\":{},\"id\":{},",
+                        serde_json::to_string(SCHEMA)?,
+                        id.raw().get()
+                    );
+                    write_object_after(&mut buf, head.as_bytes(), &analyzed(a))?;
                 }
-                _ => serde_json::to_writer(&mut *out, &submission(id.raw(), analyses))?,
+                _ => serde_json::to_writer(&mut buf, &submission(id.raw(), analyses))?,
             },
             Reply::Failed { id, line, message } => {
                 let line = ErrorLine {
@@ -103,10 +99,11 @@ pub(crate) fn render(replies: &[Reply], out: &mut dyn Write) -> io::Result<()> {
                     error: message,
                     line: *line,
                 };
-                serde_json::to_writer(&mut *out, &line)?;
+                serde_json::to_writer(&mut buf, &line)?;
             }
         }
-        out.write_all(b"\n")?;
+        buf.push(b'\n');
+        out.write_all(&buf)?;
     }
     Ok(())
 }
