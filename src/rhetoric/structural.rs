@@ -304,6 +304,8 @@ const DEFINES: &[&str] = &[
 pub(crate) fn scare_quotes(text: &str, sentences: &[Sentence], quotes: &[Quotation]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut cur = 0;
+    // The sentence last read for title case, and whether it is.
+    let mut title_of: Option<(usize, bool)> = None;
     for (j, q) in quotes.iter().enumerate() {
         while cur < sentences.len() && sentences[cur].span.end <= q.span.start {
             cur += 1;
@@ -350,12 +352,23 @@ pub(crate) fn scare_quotes(text: &str, sentences: &[Sentence], quotes: &[Quotati
         // Names, titles and acronyms: "Risk Factors", “SEC”; outside a
         // heading, a capitalised quotation is a title or a defined name
         // (See “Use of Proceeds”).
-        let headline = sentence.heading || title_case(sentence.span.slice(text));
-        if !headline
-            && words[0].starts_with(char::is_uppercase)
+        if words[0].starts_with(char::is_uppercase)
             && q.span.start > sentence.span.start
+            && !sentence.heading
         {
-            continue;
+            // Whether the sentence is a headline: read once per sentence,
+            // and only for a capitalised quotation inside it.
+            let headline = match title_of {
+                Some((k, h)) if k == cur => h,
+                _ => {
+                    let h = title_case(sentence.span.slice(text));
+                    title_of = Some((cur, h));
+                    h
+                }
+            };
+            if !headline {
+                continue;
+            }
         }
         let capitalised = words
             .iter()
@@ -387,16 +400,14 @@ pub(crate) fn scare_quotes(text: &str, sentences: &[Sentence], quotes: &[Quotati
 /// A line in title case ("Who Pays for “Choice”?"): most words of four
 /// letters or more are capitalised.
 fn title_case(s: &str) -> bool {
-    let long: Vec<&str> = s
-        .split_whitespace()
-        .map(bare)
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
-    let caps = long
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
-    !long.is_empty() && caps * 10 >= long.len() * 8
+    let (mut long, mut caps) = (0usize, 0usize);
+    for w in s.split_whitespace().map(bare) {
+        if w.chars().nth(3).is_some() {
+            long += 1;
+            caps += usize::from(w.starts_with(char::is_uppercase));
+        }
+    }
+    long > 0 && caps * 10 >= long * 8
 }
 
 /// The quotation stands in a list of quotations (“anticipate,” “believe,”).
