@@ -220,8 +220,10 @@ fn is_heading(line: &str, prev_ends_sentence: bool, next: Option<&str>, alone: b
     if !prev_ends_sentence || t.len() > 160 || t.ends_with([',', ';']) {
         return false;
     }
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if words.is_empty() || words.len() > 16 {
+    // One to sixteen words (counted without collecting them: most lines
+    // of a filing come here).
+    let n_words = t.split_whitespace().take(17).count();
+    if n_words == 0 || n_words > 16 {
         return false;
     }
     if t.ends_with('.') && !t.ends_with("...") {
@@ -240,23 +242,23 @@ fn is_heading(line: &str, prev_ends_sentence: bool, next: Option<&str>, alone: b
     if !next_starts_upper {
         return false;
     }
-    let long: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    if long.is_empty() {
+    let (mut long, mut capitalised) = (0usize, 0usize);
+    for w in t.split_whitespace() {
+        if w.chars().filter(|c| c.is_alphabetic()).nth(3).is_some() {
+            long += 1;
+            capitalised += usize::from(
+                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '$'),
+            );
+        }
+    }
+    if long == 0 {
         return false;
     }
-    let capitalised = long
-        .iter()
-        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '$'))
-        .count();
     let all_caps = t
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(|c| c.is_uppercase());
-    all_caps || capitalised * 10 >= long.len() * 8
+    all_caps || capitalised * 10 >= long * 8
 }
 
 /// True when the text from the sentence start to the dot is only a list

@@ -72,18 +72,46 @@ fn ascii_words(b: &[u8]) -> (usize, usize) {
     let mut count = 0usize;
     // The classes of the two bytes before, as if white space came first.
     let mut context = usize::from(SPACE) << 4 | usize::from(SPACE);
-    for (i, &byte) in b.iter().enumerate() {
-        let class = CLASS[usize::from(byte)];
+    let mut i = 0;
+    while i < b.len() {
+        let mut class = CLASS[usize::from(b[i])];
+        let mut len = 1;
         if class == HIGH {
-            return (count, i);
+            match common_char(&b[i..]) {
+                Some((c, l)) => (class, len) = (c, l),
+                None => return (count, i),
+            }
         }
         context = (context << 4 | usize::from(class)) & 0xFFF;
         match STARTS[context] {
             UNDERSCORED => count += usize::from(underscored_start(b, i)),
             n => count += usize::from(n),
         }
+        i += len;
     }
     (count, b.len())
+}
+
+/// The class and length of the non-ASCII characters filings are full of
+/// (no-break space, zero-width space, curly quotes and apostrophe, dashes,
+/// bullet), which the table can count: each behaves in UAX #29 exactly like
+/// an ASCII byte of that class (the test checks every pair and triple).
+/// Other characters go to the segmenter.
+#[inline]
+fn common_char(b: &[u8]) -> Option<(u8, usize)> {
+    match b {
+        // U+00A0 no-break space: not a word-break space, just "other".
+        [0xC2, 0xA0, ..] => Some((OTHER, 2)),
+        [0xE2, 0x80, x, ..] => match x {
+            // U+2019 right single quotation mark: MidNumLet, like `.` and `'`.
+            0x99 => Some((MID_BOTH, 3)),
+            // U+200B zero-width space, U+2013 en dash, U+2014 em dash,
+            // U+201C/U+201D double quotation marks, U+2022 bullet.
+            0x8B | 0x93 | 0x94 | 0x9C | 0x9D | 0xA2 => Some((OTHER, 3)),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// Whether the letter or digit at `i`, right after an underscore, is the
@@ -181,7 +209,7 @@ mod tests {
         // pseudo-random soup, with non-ASCII letters, marks and spaces
         let alphabet = [
             "a", "b", "0", "_", ":", ".", ",", ";", "'", " ", "-", "9", "Z", "\n", "$", "%", "é",
-            "’", "\u{a0}", "—", "\t", "日",
+            "’", "\u{a0}", "—", "\t", "日", "\u{200b}", "“", "”", "•", "–", "a’b", "1’2",
         ];
         let mut next = crate::testing::picker(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
@@ -198,6 +226,29 @@ mod tests {
                 "{}",
                 path.display()
             );
+        }
+    }
+
+    #[test]
+    fn common_non_ascii_characters_count_like_their_ascii_class() {
+        // Every string of up to three characters over ASCII bytes of each
+        // class and the characters the table reads itself.
+        let chars = [
+            "a", "1", "_", ":", ",", ".", "'", "!", " ", "é", "\u{a0}", "\u{200b}", "’", "–", "—",
+            "“", "”", "•",
+        ];
+        let mut s = String::new();
+        for x in chars {
+            for y in chars {
+                for z in chars {
+                    s.clear();
+                    s.push_str(x);
+                    s.push_str(y);
+                    s.push_str(z);
+                    assert_eq!(word_count(&s), s.unicode_words().count(), "{s:?}");
+                    assert_eq!(word_count(&s[x.len()..]), s[x.len()..].unicode_words().count());
+                }
+            }
         }
     }
 
