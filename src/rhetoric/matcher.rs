@@ -201,17 +201,23 @@ impl Table {
             seen[s.as_usize()] = v;
         };
         mark(&mut seen, start, 0);
+        // succ[k * stride + c]: where the k-th state found goes on class c.
+        let mut succ: Vec<StateID> = Vec::new();
         let mut k = 0;
         while k < order.len() {
             for &b in &reps {
                 let t = dfa.next_state(no, order[k], b);
+                succ.push(t);
                 if seen.get(t.as_usize()).is_none_or(|&v| v == u32::MAX) {
-                    mark(&mut seen, t, 0);
+                    mark(&mut seen, t, u32::try_from(order.len()).map_err(too_large)?);
                     order.push(t);
                 }
             }
             k += 1;
         }
+        // Where each state was found (its row in `succ`), by automaton id.
+        let found_at = seen.clone();
+        let next = |s: StateID, c: usize| succ[found_at[s.as_usize()] as usize * stride + c];
         // Dead first (ours if the automaton has none), then match states.
         let dead = order.iter().copied().find(|&s| dfa.is_dead(s));
         let shift = usize::from(dead.is_none());
@@ -233,7 +239,7 @@ impl Table {
         // States whose string ends in a space.
         let mut ends_in_space = vec![false; n];
         for &s in &ranked {
-            let t = dfa.next_state(no, s, b' ');
+            let t = next(s, 1);
             if t != start && !dfa.is_dead(t) {
                 ends_in_space[ours(t)] = true;
             }
@@ -241,11 +247,11 @@ impl Table {
         let mut trans = vec![0u32; n * stride];
         for &s in &ranked {
             let i = ours(s);
-            for (c, &b) in reps.iter().enumerate() {
+            for c in 0..stride {
                 let to = if c == 1 && ends_in_space[i] {
                     i
                 } else {
-                    ours(dfa.next_state(no, s, b))
+                    ours(next(s, c))
                 };
                 trans[i * stride + c] = u32::try_from(to * stride).map_err(too_large)?;
             }
@@ -293,7 +299,7 @@ impl Matcher {
                     .enumerate()
                     .filter(|(_, (_, g))| g == group)
                     .flat_map(|(x, (phrase, _))| {
-                        phrase.match_indices(t.as_str()).map(move |(k, _)| (x, k))
+                        occurrences(phrase.as_bytes(), t.as_bytes()).map(move |k| (x, k))
                     })
                     .collect(),
             })
@@ -373,6 +379,28 @@ impl Matcher {
                 .is_some_and(|s| Matcher::on_boundaries(text, s))
         })
     }
+}
+
+/// Where `needle` occurs in `hay`, without overlaps (as `str::match_indices`
+/// finds them). Exceptions and cues are a few words long; a plain loop is
+/// quicker here than setting up a substring searcher for each of the
+/// thousands of pairs.
+fn occurrences<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if needle.is_empty() {
+            return None;
+        }
+        while at + needle.len() <= hay.len() {
+            let k = at;
+            if hay[k..].starts_with(needle) {
+                at = k + needle.len();
+                return Some(k);
+            }
+            at += 1;
+        }
+        None
+    })
 }
 
 /// The raw position `p` before `end` such that `text[p..end]` normalises to
@@ -681,6 +709,19 @@ mod tests {
         assert_eq!(a.classes, b.classes);
         assert_eq!((a.stride, a.start, a.max_special), (b.stride, b.start, b.max_special));
         assert_eq!(a.matches, b.matches);
+    }
+
+    #[test]
+    fn occurrences_are_those_of_match_indices() {
+        let hay = ["at will", "aaa a", "fraud prevention", "will will", "", "abab ab"];
+        let needles = ["will", "a", "aa", "fraud", "ab", "b a", "abab ab x"];
+        for h in hay {
+            for n in needles {
+                let want: Vec<usize> = h.match_indices(n).map(|(k, _)| k).collect();
+                let got: Vec<usize> = occurrences(h.as_bytes(), n.as_bytes()).collect();
+                assert_eq!(got, want, "{n:?} in {h:?}");
+            }
+        }
     }
 
     #[test]
