@@ -120,7 +120,9 @@ fn words_rev(s: &str) -> impl Iterator<Item = &str> {
 
 /// `w` in lower case, borrowed when it already is (most words are).
 fn lower(w: &str) -> Cow<'_, str> {
-    if w.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b < 0x80) {
+    if w.bytes()
+        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b < 0x80)
+    {
         Cow::Borrowed(w)
     } else {
         Cow::Owned(w.to_lowercase())

@@ -313,50 +313,86 @@ impl Matcher {
 
     /// Calls `hit(pattern, span)` for every leftmost-longest match of the
     /// normalised text, in order, with spans into `text`.
-    pub(crate) fn scan(&self, text: &str, mut hit: impl FnMut(usize, Span)) {
-        let tab = &self.table;
-        let trans = tab.trans.as_slice();
-        let step = |sid: u32, b: u8| trans[(sid + u32::from(tab.classes[usize::from(b)])) as usize];
-        let bytes = text.as_bytes();
-        let mut at = 0;
-        while at < bytes.len() {
-            let mut sid = tab.start;
-            let mut last = None;
-            let mut i = at;
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b < 0x80 {
-                    sid = step(sid, b);
-                    i += 1;
-                } else {
-                    let Some(c) = text[i..].chars().next() else {
-                        break;
-                    };
-                    i += c.len_utf8();
-                    match norm_char(c) {
-                        Norm::Space => sid = step(sid, b' '),
-                        Norm::Byte(x) => sid = step(sid, x),
-                        Norm::Char(l) => {
-                            let mut buf = [0u8; 4];
-                            for &x in l.encode_utf8(&mut buf).as_bytes() {
-                                sid = step(sid, x);
-                            }
+    ///
+    /// The automaton waits on one table lookup per byte, each depending on
+    /// the one before. A long text is therefore cut in two at a byte that
+    /// is in no cue, and the halves are scanned in one loop, a byte of each
+    /// per turn, so that the processor overlaps the two lookups. The cut
+    /// changes nothing: no match can hold that byte, and reading it puts the
+    /// automaton back in its start state, so the matches after it are those
+    /// of a fresh scan from it (the tests compare with the one-chain scan).
+    pub(crate) fn scan(&self, text: &str, hit: impl FnMut(usize, Span)) {
+        self.scan_in::<CHAINS>(text, hit);
+    }
+
+    /// [`Matcher::scan`] with the text cut into `N` pieces.
+    fn scan_in<const N: usize>(&self, text: &str, mut hit: impl FnMut(usize, Span)) {
+        let cuts = self.cuts::<N>(text.as_bytes());
+        let mut found: [Vec<(usize, Span)>; N] = std::array::from_fn(|_| Vec::new());
+        {
+            let mut chains: [Chain; N] = std::array::from_fn(|k| {
+                let from = if k == 0 { 0 } else { cuts[k - 1] };
+                let to = if k + 1 == N { text.len() } else { cuts[k] };
+                Chain::new(self.table.start, from, to)
+            });
+            let tab = &self.table;
+            let trans = tab.trans.as_slice();
+            let classes = &tab.classes;
+            let bytes = text.as_bytes();
+            while chains.iter().all(|c| !c.done) {
+                let xs: [u8; N] = std::array::from_fn(|k| bytes[chains[k].i]);
+                if xs.iter().fold(0, |a, &x| a | x) < 0x80 {
+                    for k in 0..N {
+                        let c = &mut chains[k];
+                        c.sid = trans[(c.sid + u32::from(classes[usize::from(xs[k])])) as usize];
+                        c.i += 1;
+                    }
+                    for k in 0..N {
+                        let c = &mut chains[k];
+                        if c.sid <= tab.max_special || c.i >= c.end {
+                            let out = &mut found[k];
+                            c.after_step(self, text, &mut |p, s| out.push((p, s)));
                         }
                     }
-                }
-                if sid <= tab.max_special {
-                    if sid == 0 {
-                        break;
+                } else {
+                    for k in 0..N {
+                        let out = &mut found[k];
+                        chains[k].step_char(self, text, &mut |p, s| out.push((p, s)));
                     }
-                    last = Some((sid, i));
                 }
             }
-            let Some((sid, end)) = last else { break };
-            let (pattern, len) = tab.matches[(sid / tab.stride) as usize - 1];
-            let start = walk_back(text, end, len).unwrap_or(at);
-            hit(pattern, Span::new(start, end));
-            at = end;
+            for k in 0..N {
+                let out = &mut found[k];
+                while !chains[k].done {
+                    chains[k].step_char(self, text, &mut |p, s| out.push((p, s)));
+                }
+            }
         }
+        for f in found {
+            for (p, s) in f {
+                hit(p, s);
+            }
+        }
+    }
+
+    /// Where to cut `bytes` into `N` pieces: ASCII bytes in no cue (class
+    /// 0) near the even cuts; a piece may be empty.
+    fn cuts<const N: usize>(&self, bytes: &[u8]) -> [usize; N] {
+        let free = |b: &u8| *b < 0x80 && self.table.classes[usize::from(*b)] == 0;
+        let mut cuts = [bytes.len(); N];
+        if bytes.len() < 4096 {
+            return cuts;
+        }
+        let mut lo = 0;
+        for (k, cut) in cuts.iter_mut().enumerate().take(N - 1) {
+            let mid = (bytes.len() * (k + 1) / N).max(lo);
+            *cut = bytes[mid..]
+                .iter()
+                .position(free)
+                .map_or(bytes.len(), |p| mid + p);
+            lo = *cut;
+        }
+        cuts
     }
 
     /// True when `span` starts and ends on word boundaries: the characters
@@ -401,6 +437,103 @@ fn occurrences<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usiz
         }
         None
     })
+}
+
+/// Chains scanned at once by [`Matcher::scan`].
+const CHAINS: usize = 2;
+
+/// One run of the automaton over `text[..end]` from `at`: the loop of a
+/// leftmost-longest search, as a state machine so that two can be
+/// interleaved.
+struct Chain {
+    /// Where the current attempt started.
+    at: usize,
+    /// The next byte to read.
+    i: usize,
+    end: usize,
+    sid: u32,
+    /// The last match state seen in this attempt, and where it ended.
+    last: Option<(u32, usize)>,
+    done: bool,
+}
+
+impl Chain {
+    fn new(start: u32, at: usize, end: usize) -> Chain {
+        Chain {
+            at,
+            i: at,
+            end,
+            sid: start,
+            last: None,
+            done: at >= end,
+        }
+    }
+
+    /// Reads one character (normalised) and acts on the state reached.
+    #[inline]
+    fn step_char(&mut self, m: &Matcher, text: &str, hit: &mut impl FnMut(usize, Span)) {
+        let tab = &m.table;
+        let step =
+            |sid: u32, b: u8| tab.trans[(sid + u32::from(tab.classes[usize::from(b)])) as usize];
+        let bytes = text.as_bytes();
+        let b = bytes[self.i];
+        if b < 0x80 {
+            self.sid = step(self.sid, b);
+            self.i += 1;
+        } else {
+            let Some(c) = text[self.i..].chars().next() else {
+                self.i = self.end;
+                self.finish_attempt(m, text, hit);
+                return;
+            };
+            self.i += c.len_utf8();
+            match norm_char(c) {
+                Norm::Space => self.sid = step(self.sid, b' '),
+                Norm::Byte(x) => self.sid = step(self.sid, x),
+                Norm::Char(l) => {
+                    let mut buf = [0u8; 4];
+                    for &x in l.encode_utf8(&mut buf).as_bytes() {
+                        self.sid = step(self.sid, x);
+                    }
+                }
+            }
+        }
+        self.after_step(m, text, hit);
+    }
+
+    /// After a step: note a match, end the attempt at the dead state or at
+    /// the end of the text.
+    #[inline]
+    fn after_step(&mut self, m: &Matcher, text: &str, hit: &mut impl FnMut(usize, Span)) {
+        if self.sid <= m.table.max_special {
+            if self.sid == 0 {
+                self.finish_attempt(m, text, hit);
+                return;
+            }
+            self.last = Some((self.sid, self.i));
+        }
+        if self.i >= self.end {
+            self.finish_attempt(m, text, hit);
+        }
+    }
+
+    /// Reports the attempt's match and starts the next attempt after it; with
+    /// no match, the search is over.
+    #[cold]
+    fn finish_attempt(&mut self, m: &Matcher, text: &str, hit: &mut impl FnMut(usize, Span)) {
+        let tab = &m.table;
+        let Some((sid, end)) = self.last.take() else {
+            self.done = true;
+            return;
+        };
+        let (pattern, len) = tab.matches[(sid / tab.stride) as usize - 1];
+        let start = walk_back(text, end, len).unwrap_or(self.at);
+        hit(pattern, Span::new(start, end));
+        self.at = end;
+        self.i = end;
+        self.sid = tab.start;
+        self.done = end >= self.end;
+    }
 }
 
 /// The raw position `p` before `end` such that `text[p..end]` normalises to
@@ -707,13 +840,23 @@ mod tests {
         assert!(a.trans.len() > 1000);
         assert_eq!(a.trans, b.trans);
         assert_eq!(a.classes, b.classes);
-        assert_eq!((a.stride, a.start, a.max_special), (b.stride, b.start, b.max_special));
+        assert_eq!(
+            (a.stride, a.start, a.max_special),
+            (b.stride, b.start, b.max_special)
+        );
         assert_eq!(a.matches, b.matches);
     }
 
     #[test]
     fn occurrences_are_those_of_match_indices() {
-        let hay = ["at will", "aaa a", "fraud prevention", "will will", "", "abab ab"];
+        let hay = [
+            "at will",
+            "aaa a",
+            "fraud prevention",
+            "will will",
+            "",
+            "abab ab",
+        ];
         let needles = ["will", "a", "aa", "fraud", "ab", "b a", "abab ab x"];
         for h in hay {
             for n in needles {
@@ -779,6 +922,70 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn cut_scans_equal_the_one_chain_scan() {
+        // Long texts (cut only from 4 KiB on) of cue words, other words,
+        // bytes in no cue (digits, brackets) where the cuts fall, white-space
+        // runs and non-ASCII characters, with every built-in cue.
+        let rhetoric = super::super::Rhetoric::builtin();
+        let m = &rhetoric.matcher;
+        let cues: Vec<&str> = rhetoric.cues().iter().map(|c| c.text.as_str()).collect();
+        let words = [
+            "the",
+            "deal",
+            "x",
+            "(1)",
+            "9",
+            "2025",
+            "—",
+            "“so-called”",
+            "façade",
+            "in\n  fact",
+            "isn’t",
+            "$9",
+            "-",
+            ",",
+            "%",
+            "\u{a0}",
+            "merely",
+            "about",
+            "sleight",
+        ];
+        let spaces = [" ", "  ", "\n", "\r\n", "", "\t", ". "];
+        let mut next = crate::testing::picker(0x5851_f42d_4c95_7f2d);
+        for round in 0..60 {
+            let mut text = String::new();
+            while text.len() < 4096 + round * 300 {
+                if next(3) == 0 {
+                    text.push_str(cues[next(cues.len())]);
+                } else {
+                    text.push_str(words[next(words.len())]);
+                }
+                text.push_str(spaces[next(spaces.len())]);
+            }
+            let all = |n: usize| {
+                let mut got = Vec::new();
+                match n {
+                    1 => m.scan_in::<1>(&text, |p, s| got.push((p, s))),
+                    2 => m.scan_in::<2>(&text, |p, s| got.push((p, s))),
+                    _ => m.scan_in::<5>(&text, |p, s| got.push((p, s))),
+                }
+                got
+            };
+            let one = all(1);
+            assert!(!one.is_empty());
+            assert_eq!(all(2), one, "two pieces, round {round}");
+            assert_eq!(all(5), one, "five pieces, round {round}");
+        }
+        for (path, text) in crate::testing::corpus_documents() {
+            let mut one = Vec::new();
+            m.scan_in::<1>(&text, |p, s| one.push((p, s)));
+            let mut cut = Vec::new();
+            m.scan_in::<3>(&text, |p, s| cut.push((p, s)));
+            assert_eq!(cut, one, "{}", path.display());
+        }
     }
 
     #[test]

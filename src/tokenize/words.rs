@@ -246,7 +246,10 @@ mod tests {
                     s.push_str(y);
                     s.push_str(z);
                     assert_eq!(word_count(&s), s.unicode_words().count(), "{s:?}");
-                    assert_eq!(word_count(&s[x.len()..]), s[x.len()..].unicode_words().count());
+                    assert_eq!(
+                        word_count(&s[x.len()..]),
+                        s[x.len()..].unicode_words().count()
+                    );
                 }
             }
         }
