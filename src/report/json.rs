@@ -151,7 +151,7 @@ pub(crate) struct AnalyzedJson<'a> {
 
 #[derive(Serialize)]
 struct StatusJson<'a> {
-    id: String,
+    id: Id,
     text: &'a str,
     span: Location,
     sentence: usize,
@@ -169,7 +169,7 @@ struct EventJson<'a> {
 
 #[derive(Serialize)]
 struct ClaimJson<'a> {
-    id: String,
+    id: Id,
     kind: &'static str,
     text: &'a str,
     span: Location,
@@ -191,7 +191,7 @@ struct ClaimJson<'a> {
 
 #[derive(Serialize)]
 struct MarkerJson<'a> {
-    id: String,
+    id: Id,
     category: &'a str,
     cue: &'a str,
     text: &'a str,
@@ -223,17 +223,19 @@ impl Serialize for MarkerIds {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.0.len()))?;
         for m in self.0.clone() {
-            seq.serialize_element(&MarkerId(m))?;
+            seq.serialize_element(&Id('m', m))?;
         }
         seq.end()
     }
 }
 
-struct MarkerId(usize);
+/// A finding's id, `c1`, `m3`, `s2`: its letter and its 0-based index,
+/// written without a `String` per finding.
+struct Id(char, usize);
 
-impl Serialize for MarkerId {
+impl Serialize for Id {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&format_args!("m{}", self.0 + 1))
+        s.collect_str(&format_args!("{}{}", self.0, self.1 + 1))
     }
 }
 
@@ -282,7 +284,7 @@ pub(crate) fn analyzed(a: &Analysis) -> AnalyzedJson<'_> {
         .iter()
         .enumerate()
         .map(|(i, c)| ClaimJson {
-            id: format!("c{}", i + 1),
+            id: Id('c', i),
             kind: c.kind.name(),
             text: c.span.slice(text),
             span: loc.locate(c.span),
@@ -307,7 +309,7 @@ pub(crate) fn analyzed(a: &Analysis) -> AnalyzedJson<'_> {
         .iter()
         .enumerate()
         .map(|(i, m)| MarkerJson {
-            id: format!("m{}", i + 1),
+            id: Id('m', i),
             category: &m.category,
             cue: &m.cue,
             text: m.span.slice(text),
@@ -322,7 +324,7 @@ pub(crate) fn analyzed(a: &Analysis) -> AnalyzedJson<'_> {
         .iter()
         .enumerate()
         .map(|(i, st)| StatusJson {
-            id: format!("s{}", i + 1),
+            id: Id('s', i),
             text: st.span.slice(text),
             span: loc.locate(st.span),
             sentence: st.sentence + 1,
