@@ -112,7 +112,7 @@ pub struct Source {
     pub path: String,
     /// The original bytes, exactly as read: the whole file, also for a part
     /// of an EDGAR submission (shared between the parts, not copied).
-    pub bytes: Arc<[u8]>,
+    pub bytes: Arc<Vec<u8>>,
     /// The detected format (of the file: `edgar` for every part of a
     /// submission; the part's own format is in [`Source::part`]).
     pub format: Format,
@@ -153,7 +153,7 @@ impl Source {
             .unwrap_or(Format::Text);
         let mut source = Source {
             path,
-            bytes: Arc::from(bytes),
+            bytes: Arc::new(bytes),
             format,
             encoding: decoded.encoding,
             text: String::new(),
@@ -206,7 +206,7 @@ impl Source {
         let map = OffsetMap::identity(text.len(), 0);
         Source {
             path: path.into(),
-            bytes: Arc::from(text.as_bytes()),
+            bytes: Arc::new(text.as_bytes().to_vec()),
             format: Format::Pdf,
             encoding: "utf-8 (text extracted from PDF)".into(),
             text,
