@@ -180,7 +180,7 @@ fn reference(bytes: &[u8], format: Format) -> String {
     match format {
         Format::Html => reference_html(&text),
         Format::Text => reference_sgml_text(&text),
-        _ => text,
+        _ => text.into_owned(),
     }
 }
 

@@ -5,13 +5,16 @@
 //! Nothing is lost: every byte either passes through or becomes a character
 //! whose span covers it. CRLF line ends are kept as they are.
 
+use std::borrow::Cow;
+
 use super::offset_map::{MapBuilder, OffsetMap};
 
 /// The decoded text of some bytes and how it maps back to them.
 #[derive(Clone, Debug)]
-pub struct Decoded {
-    /// The text.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text: the input itself when it is UTF-8 (no copy is made of a
+    /// file that the next step converts anyway).
+    pub text: Cow<'a, str>,
     /// Text offset → byte offset.
     pub map: OffsetMap,
     /// The encoding that was used, for the report.
@@ -75,11 +78,11 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// Decodes `bytes` into text with its offset map.
-pub fn decode(bytes: &[u8]) -> Decoded {
+pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         if let Ok(text) = std::str::from_utf8(rest) {
             return Decoded {
-                text: text.to_owned(),
+                text: Cow::Borrowed(text),
                 map: OffsetMap::identity(text.len(), 3),
                 encoding: "utf-8 (with byte-order mark)".into(),
             };
@@ -96,7 +99,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Decoded {
-            text: text.to_owned(),
+            text: Cow::Borrowed(text),
             map: OffsetMap::identity(text.len(), 0),
             encoding: "utf-8".into(),
         },
@@ -106,7 +109,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 
 /// UTF-8 where valid; every byte that is not part of valid UTF-8 is read as
 /// Windows-1252.
-fn decode_mixed(bytes: &[u8], base: usize) -> Decoded {
+fn decode_mixed(bytes: &[u8], base: usize) -> Decoded<'static> {
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
     let mut b = MapBuilder::new();
     let mut pos = base;
@@ -134,13 +137,13 @@ fn decode_mixed(bytes: &[u8], base: usize) -> Decoded {
         format!("utf-8 ({invalid} invalid bytes read as windows-1252)")
     };
     Decoded {
-        text,
+        text: Cow::Owned(text),
         map: b.finish_map(base + bytes.len()),
         encoding,
     }
 }
 
-fn decode_utf16(bytes: &[u8], little_endian: bool) -> Decoded {
+fn decode_utf16(bytes: &[u8], little_endian: bool) -> Decoded<'static> {
     let body = &bytes[2..];
     let units = body.chunks(2).map(|c| {
         let (a, b) = (c[0], *c.get(1).unwrap_or(&0));
@@ -169,7 +172,7 @@ fn decode_utf16(bytes: &[u8], little_endian: bool) -> Decoded {
         "utf-16be"
     };
     Decoded {
-        text,
+        text: Cow::Owned(text),
         map: b.finish_map(bytes.len()),
         encoding: name.into(),
     }

@@ -146,6 +146,7 @@ impl Source {
     /// bytes, this reads them as text.
     pub fn from_bytes(path: impl Into<String>, bytes: Vec<u8>, format: Option<Format>) -> Source {
         let path = path.into();
+        let bytes = Arc::new(bytes);
         let decoded = decode::decode(&bytes);
         let format = format
             .or_else(|| Format::sniff(&decoded.text))
@@ -153,7 +154,7 @@ impl Source {
             .unwrap_or(Format::Text);
         let mut source = Source {
             path,
-            bytes: Arc::new(bytes),
+            bytes: Arc::clone(&bytes),
             format,
             encoding: decoded.encoding,
             text: String::new(),
@@ -187,7 +188,7 @@ impl Source {
                     .collect();
                 (sub.text, sub.map.compose(&decoded.map))
             }
-            Format::Text | Format::Pdf => (decoded.text, decoded.map),
+            Format::Text | Format::Pdf => (decoded.text.into_owned(), decoded.map),
         };
         source.text = text;
         source.map = map;
