@@ -8,6 +8,7 @@
 //! numbers, ZIP codes) never do, and numbers that are labels ("Form 10-K",
 //! "Item 1.01", "Rule 14a-8") or codes ("CUSIP 21873S108") are skipped.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -398,46 +399,41 @@ pub(crate) struct Scratch {
     lower: String,
 }
 
-/// Appends the claims of the sentence at `span` (sentence number `index`).
-/// `spelled` holds the spelled-out number words of the whole text
-/// ([`number_words`]), `year` the document's year.
+/// Appends the claims of the sentence at `span` (sentence number `index`);
+/// `year` is the document's year.
 pub(crate) fn sentence_claims(
     text: &str,
     span: Span,
     index: usize,
     year: Option<i32>,
-    spelled: &[(usize, usize)],
     scratch: &mut Scratch,
     out: &mut Vec<Claim>,
 ) {
-    // Fast exit: a claim needs a digit or a number word.
+    // Fast exit: a claim needs a digit or a number word. Only a sentence
+    // without digits is searched for number words (and only until the
+    // first); in a sentence that is read, the words are looked up.
     let s = span.slice(text);
-    let lo = spelled.partition_point(|&(a, _)| a < span.start);
-    let hi = spelled.partition_point(|&(a, _)| a < span.end);
-    let spelled = &spelled[lo..hi];
-    if spelled.is_empty() && !has_digit(s.as_bytes()) {
+    if !has_digit(s.as_bytes()) && !has_number_word(text, span) {
         return;
     }
     let mut toks = std::mem::take(&mut scratch.toks);
     lex(text, span, &mut toks);
+    // ASCII lowercase keeps byte offsets, and the vocabulary is ASCII.
+    let mut lower = std::mem::take(&mut scratch.lower);
+    lower.clear();
+    lower.push_str(s);
+    lower.make_ascii_lowercase();
     // Only numbers and spelled-out number words (and the word before them:
     // "a billion", "more than double") can start a claim; only tokens a few
     // before a number can start a date.
     let mut start_here = std::mem::take(&mut scratch.start_here);
     start_here.clear();
     start_here.resize(toks.len(), false);
-    let mut spelled_iter = spelled.iter().copied().peekable();
     for (k, t) in toks.iter().enumerate() {
         match t.kind {
             Tk::Num => start_here[k] = true,
             Tk::Word => {
-                while spelled_iter.peek().is_some_and(|&(a, _)| a < t.start) {
-                    spelled_iter.next();
-                }
-                if spelled_iter
-                    .peek()
-                    .is_some_and(|&(a, b)| a == t.start && b == t.end)
-                {
+                if is_number_word(text, t, &lower[t.start - span.start..t.end - span.start]) {
                     start_here[k] = true;
                     if k > 0 && toks[k - 1].kind == Tk::Word {
                         start_here[k - 1] = true;
@@ -457,11 +453,6 @@ pub(crate) fn sentence_claims(
         }
         near_number[k] = last_num.is_some_and(|n| n - k <= 7);
     }
-    // ASCII lowercase keeps byte offsets, and the vocabulary is ASCII.
-    let mut lower = std::mem::take(&mut scratch.lower);
-    lower.clear();
-    lower.push_str(s);
-    lower.make_ascii_lowercase();
     let mut used = std::mem::take(&mut scratch.used);
     used.clear();
     used.resize(toks.len(), false);
@@ -517,39 +508,59 @@ fn has_digit(b: &[u8]) -> bool {
     chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
-/// Byte ranges (relative to `s`) of whole spelled-out number words.
-pub(crate) fn number_words(s: &str) -> Vec<(usize, usize)> {
-    // Every word the grammar reads as a number, from its own tables, so a
-    // word added there can start a claim; except "zero", which in filings
-    // starts "zero-day" and "zero emissions", not quantities.
+/// Every word the grammar reads as a number, from its own tables, so a word
+/// added there can start a claim; except "zero", which in filings starts
+/// "zero-day" and "zero emissions", not quantities.
+fn number_word_list() -> impl Iterator<Item = &'static str> {
+    SMALL_NUMBERS
+        .iter()
+        .map(|(w, _)| *w)
+        .filter(|w| *w != "zero")
+        .chain(FRACTION_WORDS.iter().map(|(w, _)| *w))
+        .chain(MULTIPLE_WORDS.iter().map(|(w, _)| *w))
+        .chain(SCALE_WORDS.iter().copied())
+}
+
+/// Whether `text[span]` holds a whole number word: one not joined to an
+/// ASCII letter on either side (in `text`). All number words are ASCII
+/// letters, so a match can never reach across the character before a word:
+/// every word of the sentence that is a number word is found.
+fn has_number_word(text: &str, span: Span) -> bool {
     static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-        let words = SMALL_NUMBERS
-            .iter()
-            .map(|(w, _)| *w)
-            .filter(|w| *w != "zero")
-            .chain(FRACTION_WORDS.iter().map(|(w, _)| *w))
-            .chain(MULTIPLE_WORDS.iter().map(|(w, _)| *w))
-            .chain(SCALE_WORDS.iter().copied());
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(words)
+            .build(number_word_list())
             .ok()
     });
     let Some(ac) = WORDS.as_ref() else {
-        return Vec::new();
+        return false;
     };
-    let b = s.as_bytes();
-    ac.find_iter(s)
-        .filter(|m| {
-            let before = m.start().checked_sub(1).map(|i| b[i]);
-            let after = b.get(m.end()).copied();
-            !before.is_some_and(|c| c.is_ascii_alphabetic())
-                && !after.is_some_and(|c| c.is_ascii_alphabetic())
-        })
-        .map(|m| (m.start(), m.end()))
-        .collect()
+    let b = text.as_bytes();
+    ac.find_iter(span.slice(text)).any(|m| {
+        let (start, end) = (span.start + m.start(), span.start + m.end());
+        let before = start.checked_sub(1).map(|i| b[i]);
+        let after = b.get(end).copied();
+        !before.is_some_and(|c| c.is_ascii_alphabetic())
+            && !after.is_some_and(|c| c.is_ascii_alphabetic())
+    })
+}
+
+/// Whether the word token `t`, `lower` in lower case, is a whole number
+/// word (they are all ASCII letters) not joined to an ASCII letter in
+/// `text`: exactly the words a search of the text for number words, kept
+/// only where no ASCII letter touches them, finds whole.
+fn is_number_word(text: &str, t: &Tok, lower: &str) -> bool {
+    static WORDS: LazyLock<HashSet<&'static str, foldhash::fast::FixedState>> =
+        LazyLock::new(|| number_word_list().collect());
+    let b = text.as_bytes();
+    WORDS.contains(lower)
+        && !t
+            .start
+            .checked_sub(1)
+            .is_some_and(|i| b[i].is_ascii_alphabetic())
+        && !b.get(t.end).is_some_and(u8::is_ascii_alphabetic)
 }
 
 impl<'a> Reader<'a> {
@@ -2280,6 +2291,99 @@ fn leak(code: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reference model of number words: a leftmost-longest search of
+    /// the whole text, kept where no ASCII letter touches the match.
+    fn number_word_spans(text: &str) -> Vec<(usize, usize)> {
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(number_word_list())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let b = text.as_bytes();
+        ac.find_iter(text)
+            .filter(|m| {
+                !m.start()
+                    .checked_sub(1)
+                    .is_some_and(|i| b[i].is_ascii_alphabetic())
+                    && !b.get(m.end()).is_some_and(u8::is_ascii_alphabetic)
+            })
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
+    #[test]
+    fn number_words_are_the_words_a_search_finds_whole() {
+        let pieces = [
+            "one",
+            "One",
+            "TWENTY",
+            "fourteen",
+            "four",
+            "teen",
+            "money",
+            "often",
+            "o'one",
+            "one's",
+            "éone",
+            "oneé",
+            "half",
+            "halves",
+            "thirds",
+            "doubled",
+            "Quadrupling",
+            "zero",
+            "a",
+            "billion",
+            "bn",
+            "9",
+            "-",
+            "’",
+            "'",
+            " ",
+            "  ",
+            "\n",
+            ",",
+            ".",
+            "(",
+            "x",
+            "tw",
+            "o",
+        ];
+        let mut next = crate::testing::picker(0x1b87_3593_6a9c_f2d1);
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..next(16) + 1 {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            let mut toks = Vec::new();
+            lex(&text, Span::new(0, text.len()), &mut toks);
+            let lower = text.to_ascii_lowercase();
+            let marked: Vec<(usize, usize)> = toks
+                .iter()
+                .filter(|t| t.kind == Tk::Word && is_number_word(&text, t, &lower[t.start..t.end]))
+                .map(|t| (t.start, t.end))
+                .collect();
+            let spans = number_word_spans(&text);
+            // Every marked word is a whole match, and every match that is a
+            // whole word token is marked.
+            let whole: Vec<(usize, usize)> = spans
+                .iter()
+                .copied()
+                .filter(|&(a, b)| {
+                    toks.iter()
+                        .any(|t| t.kind == Tk::Word && (t.start, t.end) == (a, b))
+                })
+                .collect();
+            assert_eq!(marked, whole, "{text:?}");
+            // A sentence with a whole number word passes the gate.
+            assert_eq!(
+                has_number_word(&text, Span::new(0, text.len())),
+                !spans.is_empty(),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn lexes_numbers_words_and_symbols() {

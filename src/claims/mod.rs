@@ -169,10 +169,9 @@ pub fn extract(
 ) -> Vec<Claim> {
     let mut claims = Vec::new();
     let year = date.map(|d| d.year);
-    let spelled = grammar::number_words(text);
     let mut scratch = grammar::Scratch::default();
     for (i, s) in sentences.iter().enumerate() {
-        grammar::sentence_claims(text, s.span, i, year, &spelled, &mut scratch, &mut claims);
+        grammar::sentence_claims(text, s.span, i, year, &mut scratch, &mut claims);
     }
     for c in &mut claims {
         if let Some(s) = sentences.get(c.sentence) {
