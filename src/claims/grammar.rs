@@ -1053,10 +1053,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         let first = prefix.first.min(i);
-        let span = Span::new(
-            self.toks[first].start,
-            self.toks[end_tok.max(first + 1) - 1].end,
-        );
+        // The readers above never go past the sentence's last token; if one
+        // did, the claim ends at that token rather than the run stopping.
+        debug_assert!(end_tok <= self.toks.len(), "a claim read past its sentence");
+        let last = end_tok.max(first + 1).min(self.toks.len()) - 1;
+        let span = Span::new(self.toks[first].start, self.toks[last].end);
         let precision = if num.fraction {
             0.5
         } else {
@@ -1901,8 +1902,15 @@ impl<'a> Reader<'a> {
                 } else if let Some((_, adv)) = self.power_unit(end) {
                     end += adv;
                 } else if !money {
-                    // a count or multiple repeats its noun; otherwise no range
-                    if !(self.is_word(end, "x") || self.w(end) == self.w(after_unit - 1)) {
+                    // a count or multiple repeats its noun; otherwise no range.
+                    // Both must be words: `w` of a symbol (the "%" of "5% to
+                    // 7,") or of the end of the sentence is "", and "" = ""
+                    // once made "5% to 7," a range ending past the sentence.
+                    let word = |k: usize| self.t(k).is_some_and(|t| t.kind == Tk::Word);
+                    let repeats = word(end)
+                        && (self.is_word(end, "x")
+                            || word(after_unit - 1) && self.w(end) == self.w(after_unit - 1));
+                    if !repeats {
                         return None;
                     }
                     end += 1;
