@@ -1388,41 +1388,22 @@ impl<'a> Reader<'a> {
 
     /// The first (longest) comparator phrase that ends right before token
     /// `k`, and its first token. Only the phrases whose last word is the word
-    /// before `k` (or before an attached dot: "approx.") are tried.
+    /// before `k` (or before an attached dot: "approx.") are tried: the token
+    /// before `k` is either that word or the dot, never both.
     fn comparator_before(&self, k: usize) -> Option<(RawComparator, usize)> {
-        let word_at = |j: usize| {
-            self.t(j)
-                .filter(|t| t.kind == Tk::Word)
-                .and_then(|_| UNITS.comparators_by_last.get(self.w(j)))
-        };
-        let mut cands: [Option<&Vec<usize>>; 2] = [None, None];
-        if k > 0 {
-            cands[0] = word_at(k - 1);
-            if k > 1 && self.is_sym(k - 1, ".") && self.attached(k - 1) {
-                cands[1] = word_at(k - 2);
-            }
+        let dot = k > 1 && self.is_sym(k - 1, ".") && self.attached(k - 1);
+        let last = k.checked_sub(if dot { 2 } else { 1 })?;
+        if self.t(last)?.kind != Tk::Word {
+            return None;
         }
-        let (a, b) = match cands {
-            [None, None] => return None,
-            [Some(a), None] | [None, Some(a)] => (a.as_slice(), &[][..]),
-            [Some(a), Some(b)] => (a.as_slice(), b.as_slice()),
-        };
-        // Both lists are in table order; merge them to try phrases in it.
-        let (mut x, mut y) = (0, 0);
-        while x < a.len() || y < b.len() {
-            let idx = if y >= b.len() || (x < a.len() && a[x] < b[y]) {
-                x += 1;
-                a[x - 1]
-            } else {
-                y += 1;
-                b[y - 1]
-            };
-            let (words, c) = &UNITS.comparators[idx];
-            if let Some(start) = self.phrase_before(k, words) {
-                return Some((*c, start));
-            }
-        }
-        None
+        UNITS
+            .comparators_by_last
+            .get(self.w(last))?
+            .iter()
+            .find_map(|&idx| {
+                let (words, c) = &UNITS.comparators[idx];
+                self.phrase_before(k, words).map(|start| (*c, start))
+            })
     }
 
     /// If the comparator phrase `words` ends right before token `k`, its first token.
