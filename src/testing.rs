@@ -14,6 +14,14 @@ pub(crate) fn picker(mut seed: u64) -> impl FnMut(usize) -> usize {
     }
 }
 
+/// A text of one to `max` pieces, each drawn from `pieces` with `next` (a
+/// [`picker`]): the random soup the reference-model tests compare on.
+pub(crate) fn soup(next: &mut impl FnMut(usize) -> usize, pieces: &[&str], max: usize) -> String {
+    (0..next(max) + 1)
+        .map(|_| pieces[next(pieces.len())])
+        .collect()
+}
+
 /// Every file of `corpus/documents` with its text, sorted by path; panics
 /// when the folder or a file cannot be read, or holds fewer than eight files.
 pub(crate) fn corpus_documents() -> Vec<(PathBuf, String)> {

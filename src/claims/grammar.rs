@@ -2341,10 +2341,7 @@ mod tests {
         ];
         let mut next = crate::testing::picker(0x1b87_3593_6a9c_f2d1);
         for _ in 0..5000 {
-            let mut text = String::new();
-            for _ in 0..next(16) + 1 {
-                text.push_str(pieces[next(pieces.len())]);
-            }
+            let text = crate::testing::soup(&mut next, &pieces, 16);
             let mut toks = Vec::new();
             lex(&text, Span::new(0, text.len()), &mut toks);
             let lower = text.to_ascii_lowercase();

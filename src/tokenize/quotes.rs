@@ -251,9 +251,7 @@ mod tests {
         ];
         let mut next = crate::testing::picker(0x9e37_79b9_7f4a_7c15);
         for _ in 0..5000 {
-            let text: String = (0..next(24) + 1)
-                .map(|_| pieces[next(pieces.len())])
-                .collect();
+            let text = crate::testing::soup(&mut next, &pieces, 24);
             assert_eq!(quotations(&text), reference(&text), "{text:?}");
         }
         for (path, text) in crate::testing::corpus_documents() {
