@@ -158,12 +158,12 @@ fn is_ascii_space(b: u8) -> bool {
 }
 
 impl Table {
-    /// Compiles `dfa`, an automaton built over `patterns`, into a table.
+    /// Compiles `automaton`, built over `patterns`, into a table.
     /// Any of the crate's automata gives the same table (it follows their
     /// transitions, failure transitions resolved). The contiguous NFA is
     /// built in about half the time of the DFA and answers the table's
     /// lookups fast enough: building is most of claimlens's start-up.
-    fn new(dfa: &impl Automaton, patterns: &[&[u8]]) -> Result<Table, String> {
+    fn new(automaton: &impl Automaton, patterns: &[&[u8]]) -> Result<Table, String> {
         let no = Anchored::No;
         let too_large = |_| "the cue automaton is too large".to_string();
         // Byte classes: one for bytes in no pattern (they all lead where any
@@ -191,7 +191,7 @@ impl Table {
         let stride = reps.len();
         // Every state reachable from the start, by breadth-first search over
         // the classes' representative bytes. Automaton ids index `seen`.
-        let start = dfa.start_state(no).map_err(|e| e.to_string())?;
+        let start = automaton.start_state(no).map_err(|e| e.to_string())?;
         let mut order = vec![start];
         let mut seen: Vec<u32> = Vec::new();
         let mark = |seen: &mut Vec<u32>, s: StateID, v: u32| {
@@ -206,7 +206,7 @@ impl Table {
         let mut k = 0;
         while k < order.len() {
             for &b in &reps {
-                let t = dfa.next_state(no, order[k], b);
+                let t = automaton.next_state(no, order[k], b);
                 succ.push(t);
                 if seen.get(t.as_usize()).is_none_or(|&v| v == u32::MAX) {
                     mark(&mut seen, t, u32::try_from(order.len()).map_err(too_large)?);
@@ -219,17 +219,17 @@ impl Table {
         let found_at = seen.clone();
         let next = |s: StateID, c: usize| succ[found_at[s.as_usize()] as usize * stride + c];
         // Dead first (ours if the automaton has none), then match states.
-        let dead = order.iter().copied().find(|&s| dfa.is_dead(s));
+        let dead = order.iter().copied().find(|&s| automaton.is_dead(s));
         let shift = usize::from(dead.is_none());
         let mut ranked: Vec<StateID> = Vec::with_capacity(order.len());
         ranked.extend(dead);
-        ranked.extend(order.iter().copied().filter(|&s| dfa.is_match(s)));
+        ranked.extend(order.iter().copied().filter(|&s| automaton.is_match(s)));
         let n_special = ranked.len() + shift;
         ranked.extend(
             order
                 .iter()
                 .copied()
-                .filter(|&s| !dfa.is_dead(s) && !dfa.is_match(s)),
+                .filter(|&s| !automaton.is_dead(s) && !automaton.is_match(s)),
         );
         for (i, &s) in ranked.iter().enumerate() {
             mark(&mut seen, s, u32::try_from(i + shift).map_err(too_large)?);
@@ -240,7 +240,7 @@ impl Table {
         let mut ends_in_space = vec![false; n];
         for &s in &ranked {
             let t = next(s, 1);
-            if t != start && !dfa.is_dead(t) {
+            if t != start && !automaton.is_dead(t) {
                 ends_in_space[ours(t)] = true;
             }
         }
@@ -259,8 +259,8 @@ impl Table {
         let matches = ranked[usize::from(dead.is_some())..n_special - shift]
             .iter()
             .map(|&s| {
-                let pid = dfa.match_pattern(s, 0);
-                (pid.as_usize(), dfa.pattern_len(pid))
+                let pid = automaton.match_pattern(s, 0);
+                (pid.as_usize(), automaton.pattern_len(pid))
             })
             .collect();
         let id = |i: usize| u32::try_from(i * stride).map_err(too_large);
