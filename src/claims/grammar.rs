@@ -11,8 +11,6 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 use super::number::Decimal;
 use super::units::{RawComparator, UNITS};
 use super::{Change, Claim, ClaimKind, Comparator, Lean};
@@ -521,30 +519,39 @@ fn number_word_list() -> impl Iterator<Item = &'static str> {
         .chain(SCALE_WORDS.iter().copied())
 }
 
-/// Whether `text[span]` holds a whole number word: one not joined to an
-/// ASCII letter on either side (in `text`). All number words are ASCII
-/// letters, so a match can never reach across the character before a word:
-/// every word of the sentence that is a number word is found.
+/// Whether `text[span]` holds a whole number word: a run of ASCII letters
+/// not joined to another ASCII letter on either side (in `text`) that is a
+/// number word. All number words are ASCII letters, so these are exactly the
+/// whole matches a search of the text for them finds (the tests keep that
+/// search as the reference model).
 fn has_number_word(text: &str, span: Span) -> bool {
-    static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(number_word_list())
-            .ok()
-    });
-    let Some(ac) = WORDS.as_ref() else {
-        return false;
-    };
+    let words = &*NUMBER_WORDS;
     let b = text.as_bytes();
-    ac.find_iter(span.slice(text)).any(|m| {
-        let (start, end) = (span.start + m.start(), span.start + m.end());
-        let before = start.checked_sub(1).map(|i| b[i]);
-        let after = b.get(end).copied();
-        !before.is_some_and(|c| c.is_ascii_alphabetic())
-            && !after.is_some_and(|c| c.is_ascii_alphabetic())
-    })
+    let end = span.end;
+    let mut i = span.start;
+    // A run that began before the span is not a whole word.
+    if i > 0 && b[i - 1].is_ascii_alphabetic() {
+        while i < end && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+    }
+    while i < end {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < end && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if i == end && b.get(end).is_some_and(u8::is_ascii_alphabetic) {
+            return false; // runs on past the span: not whole
+        }
+        if words.has(&b[s..i]) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the word token `t`, `lower` in lower case, is a whole number
@@ -552,16 +559,66 @@ fn has_number_word(text: &str, span: Span) -> bool {
 /// `text`: exactly the words a search of the text for number words, kept
 /// only where no ASCII letter touches them, finds whole.
 fn is_number_word(text: &str, t: &Tok, lower: &str) -> bool {
-    static WORDS: LazyLock<HashSet<&'static str, foldhash::fast::FixedState>> =
-        LazyLock::new(|| number_word_list().collect());
     let b = text.as_bytes();
-    WORDS.contains(lower)
+    NUMBER_WORDS.has(lower.as_bytes())
         && !t
             .start
             .checked_sub(1)
             .is_some_and(|i| b[i].is_ascii_alphabetic())
         && !b.get(t.end).is_some_and(u8::is_ascii_alphabetic)
 }
+
+/// The number words ([`number_word_list`]) by length and first letter, with
+/// a first test on the last letter that turns away almost every other word
+/// ("the", "of", "that") before any comparison.
+struct NumberWords {
+    /// `last[len][first]` has bit `c` for each number word of `len` letters
+    /// that starts with `first` and ends with letter `c` (`a` = 0).
+    last: [[u32; 26]; Self::MAX + 1],
+    /// The number words of each length and first letter.
+    words: [[Vec<&'static str>; 26]; Self::MAX + 1],
+}
+
+impl NumberWords {
+    /// The longest number word's length ("quadrupling").
+    const MAX: usize = 11;
+
+    fn new() -> NumberWords {
+        let mut last = [[0u32; 26]; Self::MAX + 1];
+        let mut words: [[Vec<&'static str>; 26]; Self::MAX + 1] = Default::default();
+        for w in number_word_list() {
+            let b = w.as_bytes();
+            assert!(
+                (1..=Self::MAX).contains(&b.len()) && b.iter().all(u8::is_ascii_lowercase),
+                "number word {w:?}: lower-case ASCII letters, at most {} of them",
+                Self::MAX
+            );
+            let first = usize::from(b[0] - b'a');
+            last[b.len()][first] |= 1 << (b[b.len() - 1] - b'a');
+            words[b.len()][first].push(w);
+        }
+        NumberWords { last, words }
+    }
+
+    /// Whether `w` (any case) is a number word.
+    #[inline]
+    fn has(&self, w: &[u8]) -> bool {
+        let (Some(&first), Some(&end)) = (w.first(), w.last()) else {
+            return false;
+        };
+        let (first, end) = (first | 0x20, end | 0x20);
+        if w.len() > Self::MAX || !first.is_ascii_lowercase() || !end.is_ascii_lowercase() {
+            return false;
+        }
+        let (len, first) = (w.len(), usize::from(first - b'a'));
+        self.last[len][first] & (1 << (end - b'a')) != 0
+            && self.words[len][first]
+                .iter()
+                .any(|n| n.as_bytes().eq_ignore_ascii_case(w))
+    }
+}
+
+static NUMBER_WORDS: LazyLock<NumberWords> = LazyLock::new(NumberWords::new);
 
 impl<'a> Reader<'a> {
     fn t(&self, i: usize) -> Option<&Tok> {
@@ -2279,6 +2336,8 @@ fn leak(code: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use aho_corasick::{AhoCorasick, MatchKind};
+
     use super::*;
 
     /// The reference model of number words: a leftmost-longest search of
@@ -2368,6 +2427,17 @@ mod tests {
                 !spans.is_empty(),
                 "{text:?}"
             );
+            // So does a part of it holding one whole (the letters around the
+            // part, outside it, count).
+            let cut = |k: usize| (k..=text.len()).find(|&c| text.is_char_boundary(c));
+            let (a, z) = (next(text.len() + 1), next(text.len() + 1));
+            if let (Some(a), Some(z)) = (cut(a.min(z)), cut(a.max(z))) {
+                assert_eq!(
+                    has_number_word(&text, Span::new(a, z)),
+                    spans.iter().any(|&(s, e)| a <= s && e <= z),
+                    "{text:?} {a}..{z}"
+                );
+            }
         }
     }
 
