@@ -527,31 +527,77 @@ fn number_word_list() -> impl Iterator<Item = &'static str> {
 fn has_number_word(text: &str, span: Span) -> bool {
     let words = &*NUMBER_WORDS;
     let b = text.as_bytes();
-    let end = span.end;
-    let mut i = span.start;
-    // A run that began before the span is not a whole word.
-    if i > 0 && b[i - 1].is_ascii_alphabetic() {
-        while i < end && b[i].is_ascii_alphabetic() {
-            i += 1;
+    let letter_at = |k: usize| b.get(k).is_some_and(|&c| is_letter(c));
+    // 64 bytes at a time: the runs' last letters are read off bit masks, so
+    // the branches are per word, not per byte.
+    let mut o = span.start;
+    while o < span.end {
+        let chunk = letter_mask(b, o);
+        // The last letter of a run: a letter not followed by one (the byte
+        // after the chunk, or after the span, is read from the text).
+        let next = u64::from(letter_at(o + 64)) << 63;
+        let mut ends = chunk & !((chunk >> 1) | next);
+        if span.end - o < 64 {
+            ends &= (1u64 << (span.end - o)) - 1;
         }
-    }
-    while i < end {
-        if !b[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
+        // First letters of runs in the chunk (one before it is read too).
+        let before = u64::from(o > 0 && letter_at(o - 1));
+        let starts = chunk & !((chunk << 1) | before);
+        while ends != 0 {
+            let e = ends.trailing_zeros() as usize;
+            ends &= ends - 1;
+            let upto = starts & (u64::MAX >> (63 - e));
+            let s = if upto != 0 {
+                o + 63 - upto.leading_zeros() as usize
+            } else {
+                // The run began in an earlier chunk.
+                let mut s = o;
+                while s > 0 && is_letter(b[s - 1]) {
+                    s -= 1;
+                }
+                s
+            };
+            if s >= span.start && words.has(&b[s..=o + e]) {
+                return true;
+            }
         }
-        let s = i;
-        while i < end && b[i].is_ascii_alphabetic() {
-            i += 1;
-        }
-        if i == end && b.get(end).is_some_and(u8::is_ascii_alphabetic) {
-            return false; // runs on past the span: not whole
-        }
-        if words.has(&b[s..i]) {
-            return true;
-        }
+        o += 64;
     }
     false
+}
+
+/// An ASCII letter.
+#[inline]
+fn is_letter(c: u8) -> bool {
+    (c | 0x20).wrapping_sub(b'a') < 26
+}
+
+/// Bit `k` set when `b[at + k]` is an ASCII letter (bytes past the end are
+/// not).
+#[inline]
+fn letter_mask(b: &[u8], at: usize) -> u64 {
+    let mut tail = [0u8; 64];
+    let chunk: &[u8] = match b.get(at..at + 64) {
+        Some(whole) => whole,
+        None => {
+            let have = b.len().saturating_sub(at);
+            tail[..have].copy_from_slice(b.get(at..).unwrap_or_default());
+            &tail
+        }
+    };
+    // Eight bytes of 0 or 1 at a time, gathered into eight bits by one
+    // multiplication (byte k's bit lands on bit 56 + k, no two products
+    // overlap): the compiler does not make a mask of a loop of shifts.
+    let mut m = 0u64;
+    for (q, eight) in chunk.chunks_exact(8).enumerate() {
+        let mut ones = [0u8; 8];
+        for (o, &c) in ones.iter_mut().zip(eight) {
+            *o = u8::from(is_letter(c));
+        }
+        let bits = u64::from_le_bytes(ones).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        m |= bits << (q * 8);
+    }
+    m
 }
 
 /// Whether the word token `t`, `lower` in lower case, is a whole number
@@ -2399,8 +2445,10 @@ mod tests {
             "o",
         ];
         let mut next = crate::testing::picker(0x1b87_3593_6a9c_f2d1);
-        for _ in 0..5000 {
-            let text = crate::testing::soup(&mut next, &pieces, 16);
+        // Short texts, and long ones whose words cross the gate's 64-byte
+        // chunks.
+        for max in std::iter::repeat_n(16, 5000).chain(std::iter::repeat_n(150, 1000)) {
+            let text = crate::testing::soup(&mut next, &pieces, max);
             let mut toks = Vec::new();
             lex(&text, Span::new(0, text.len()), &mut toks);
             let lower = text.to_ascii_lowercase();
@@ -2438,6 +2486,18 @@ mod tests {
                     "{text:?} {a}..{z}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn letter_masks_mark_the_ascii_letters() {
+        let mut next = crate::testing::picker(0x5bd1_e995_9e37_79b9);
+        let bytes: Vec<u8> = (0..4096).map(|_| next(256) as u8).collect();
+        for at in (0..bytes.len()).step_by(61) {
+            let naive = (0..64).fold(0u64, |m, k| {
+                m | u64::from(bytes.get(at + k).is_some_and(u8::is_ascii_alphabetic)) << k
+            });
+            assert_eq!(letter_mask(&bytes, at), naive, "at {at}");
         }
     }
 
