@@ -8,7 +8,6 @@
 //! numbers, ZIP codes) never do, and numbers that are labels ("Form 10-K",
 //! "Item 1.01", "Rule 14a-8") or codes ("CUSIP 21873S108") are skipped.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::number::Decimal;

@@ -101,6 +101,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 use serde::ser::{SerializeSeq as _, Serializer};
+use serde_json::ser::{CompactFormatter, Formatter as _};
 
 use super::{Location, Locator, Outcome, Tally, per_100_words};
 use crate::analysis::Analysis;
@@ -265,6 +266,258 @@ pub(crate) fn write_object_after(
     Ok(())
 }
 
+/// Appends `doc` to `out` as compact JSON with the fields of `head` (as for
+/// [`write_object_after`]) first: the bytes `serde_json` writes for it, with
+/// the claims and markers (most of a document's bytes) written by
+/// [`Compact`] instead of through serde's call per field.
+pub(crate) fn write_document(out: &mut Vec<u8>, head: &[u8], doc: &DocumentJson) -> io::Result<()> {
+    match doc {
+        DocumentJson::Analyzed(a) => write_analyzed(out, head, a),
+        DocumentJson::Failed { .. } => write_object_after(out, head, doc),
+    }
+}
+
+/// [`write_document`] for an analysed document.
+pub(crate) fn write_analyzed(out: &mut Vec<u8>, head: &[u8], a: &AnalyzedJson) -> io::Result<()> {
+    let mut c = Compact(out);
+    c.0.push(b'{');
+    c.0.extend_from_slice(head);
+    c.key_first("path");
+    c.str(a.path);
+    c.key("format");
+    c.str(a.format);
+    c.key("encoding");
+    c.str(a.encoding);
+    c.key("bytes");
+    c.usize(a.bytes);
+    c.key("part");
+    c.serde(&a.part)?;
+    c.key("filing");
+    c.serde(&a.filing)?;
+    c.key("date");
+    c.serde(&a.date)?;
+    c.key("record");
+    c.opt_str(a.record);
+    c.key("notes");
+    c.serde(&a.notes)?;
+    c.key("claims");
+    c.list(&a.claims, |c, claim| claim.write(c))?;
+    c.key("markers");
+    c.list(&a.markers, |c, m| m.write(c))?;
+    c.key("status");
+    c.serde(&a.status)?;
+    c.key("summary");
+    c.serde(&a.summary)?;
+    c.0.push(b'}');
+    Ok(())
+}
+
+/// A compact JSON writer for the derived `Serialize` of [`ClaimJson`] and
+/// [`MarkerJson`]: fields in declaration order, strings escaped and numbers
+/// formatted as `serde_json` does (the tests compare the bytes), the rare
+/// and nested fields (periods, checks, enums) through `serde_json` itself.
+struct Compact<'o>(&'o mut Vec<u8>);
+
+impl Compact<'_> {
+    /// A field name: the contract's names need no escape.
+    fn key_first(&mut self, name: &str) {
+        debug_assert!(name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_'));
+        self.0.push(b'"');
+        self.0.extend_from_slice(name.as_bytes());
+        self.0.extend_from_slice(b"\":");
+    }
+
+    fn key(&mut self, name: &str) {
+        self.0.push(b',');
+        self.key_first(name);
+    }
+
+    /// A JSON string: `"`, `\`, and control characters escaped, as
+    /// `serde_json` escapes them (short forms where JSON has them, else
+    /// `\u00xx`); everything else, non-ASCII included, as is.
+    fn str(&mut self, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let out = &mut *self.0;
+        out.push(b'"');
+        let b = s.as_bytes();
+        let mut done = 0;
+        for (i, &c) in b.iter().enumerate() {
+            let short = match c {
+                b'"' => b'"',
+                b'\\' => b'\\',
+                b'\n' => b'n',
+                b'\r' => b'r',
+                b'\t' => b't',
+                0x08 => b'b',
+                0x0c => b'f',
+                0x00..=0x1f => 0,
+                _ => continue,
+            };
+            out.extend_from_slice(&b[done..i]);
+            done = i + 1;
+            if short == 0 {
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(c >> 4)]);
+                out.push(HEX[usize::from(c & 0xf)]);
+            } else {
+                out.push(b'\\');
+                out.push(short);
+            }
+        }
+        out.extend_from_slice(&b[done..]);
+        out.push(b'"');
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.0.extend_from_slice(b"null"),
+        }
+    }
+
+    fn usize(&mut self, n: usize) {
+        // Infallible: the formatter writes to a Vec.
+        let _ = CompactFormatter.write_u64(&mut *self.0, n as u64);
+    }
+
+    /// A float as `serde_json` writes one (`null` when not finite).
+    fn f64(&mut self, v: f64) {
+        if v.is_finite() {
+            let _ = CompactFormatter.write_f64(&mut *self.0, v);
+        } else {
+            self.0.extend_from_slice(b"null");
+        }
+    }
+
+    fn opt_f64(&mut self, v: Option<f64>) {
+        match v {
+            Some(v) => self.f64(v),
+            None => self.0.extend_from_slice(b"null"),
+        }
+    }
+
+    fn bool(&mut self, b: bool) {
+        self.0.extend_from_slice(if b { b"true" } else { b"false" });
+    }
+
+    fn id(&mut self, id: &Id) {
+        self.0.push(b'"');
+        let mut letter = [0u8; 4];
+        self.0
+            .extend_from_slice(id.0.encode_utf8(&mut letter).as_bytes());
+        self.usize(id.1 + 1);
+        self.0.push(b'"');
+    }
+
+    fn location(&mut self, l: &Location) {
+        self.0.push(b'{');
+        self.key_first("start");
+        self.usize(l.start);
+        self.key("end");
+        self.usize(l.end);
+        self.key("line");
+        self.usize(l.line);
+        self.key("column");
+        self.usize(l.column);
+        self.0.push(b'}');
+    }
+
+    fn serde(&mut self, value: &impl Serialize) -> io::Result<()> {
+        serde_json::to_writer(&mut *self.0, value).map_err(io::Error::from)
+    }
+
+    fn list<T>(
+        &mut self,
+        items: &[T],
+        mut each: impl FnMut(&mut Self, &T) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.0.push(b'[');
+        for (k, item) in items.iter().enumerate() {
+            if k > 0 {
+                self.0.push(b',');
+            }
+            each(self, item)?;
+        }
+        self.0.push(b']');
+        Ok(())
+    }
+}
+
+impl ClaimJson<'_> {
+    fn write(&self, c: &mut Compact) -> io::Result<()> {
+        c.0.push(b'{');
+        c.key_first("id");
+        c.id(&self.id);
+        c.key("kind");
+        c.str(self.kind);
+        c.key("text");
+        c.str(self.text);
+        c.key("span");
+        c.location(&self.span);
+        c.key("value");
+        c.opt_f64(self.value);
+        c.key("unit");
+        c.str(self.unit);
+        c.key("comparator");
+        c.str(self.comparator);
+        c.key("comparator_text");
+        c.opt_str(self.comparator_text);
+        c.key("lean");
+        c.serde(&self.lean)?;
+        c.key("upper");
+        c.opt_f64(self.upper);
+        c.key("precision");
+        c.f64(self.precision);
+        c.key("change");
+        c.serde(&self.change)?;
+        c.key("period");
+        c.serde(&self.period)?;
+        c.key("about");
+        c.str(self.about);
+        c.key("quoted");
+        c.bool(self.quoted);
+        c.key("sentence");
+        c.usize(self.sentence);
+        c.key("markers");
+        c.0.push(b'[');
+        for m in self.markers.0.clone() {
+            if m > self.markers.0.start {
+                c.0.push(b',');
+            }
+            c.id(&Id('m', m));
+        }
+        c.0.push(b']');
+        c.key("check");
+        c.serde(&self.check)?;
+        c.0.push(b'}');
+        Ok(())
+    }
+}
+
+impl MarkerJson<'_> {
+    fn write(&self, c: &mut Compact) -> io::Result<()> {
+        c.0.push(b'{');
+        c.key_first("id");
+        c.id(&self.id);
+        c.key("category");
+        c.str(self.category);
+        c.key("cue");
+        c.str(self.cue);
+        c.key("text");
+        c.str(self.text);
+        c.key("span");
+        c.location(&self.span);
+        c.key("sentence");
+        c.usize(self.sentence);
+        c.key("voice");
+        c.serde(&self.voice)?;
+        c.key("context");
+        c.serde(&self.context)?;
+        c.0.push(b'}');
+        Ok(())
+    }
+}
+
 pub(crate) fn document(outcome: &Outcome) -> DocumentJson<'_> {
     match outcome {
         Outcome::Failed(e) => DocumentJson::Failed {
@@ -401,4 +654,122 @@ pub(crate) fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()
     };
     serde_json::to_writer_pretty(&mut *out, &top)?;
     out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Options, analyze_parts};
+    use crate::source::{Format, Source};
+
+    /// What `serde_json` writes for `doc` after `head`: the reference the
+    /// compact writer must equal byte for byte.
+    fn by_serde(head: &[u8], doc: &DocumentJson) -> Vec<u8> {
+        let mut out = Vec::new();
+        write_object_after(&mut out, head, doc).unwrap_or_else(|e| panic!("{e}"));
+        out
+    }
+
+    #[test]
+    fn compact_documents_are_what_serde_writes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/records");
+        let mut records = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{e}")) {
+            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+            records.push(
+                crate::check::record::read(&path)
+                    .unwrap_or_else(|e| panic!("{}: {e:?}", path.display())),
+            );
+        }
+        let options = Options {
+            records,
+            ..Options::default()
+        };
+        // The corpus (records, verdicts, quotations, status findings), and a
+        // text whose claims and markers hold every character JSON escapes.
+        let mut sources: Vec<Source> = crate::testing::corpus_documents()
+            .into_iter()
+            .map(|(path, text)| {
+                Source::from_bytes(path.display().to_string(), text.into_bytes(), None)
+            })
+            .collect();
+        let hostile: String = (0u8..0x20)
+            .map(char::from)
+            .chain("\"\\\u{7f}é’\u{2028}".chars())
+            .collect();
+        let text = format!(
+            "The \"{hostile}\" deal is worth nearly $9\u{a0}billion{hostile}, a \"catastrophic\" \\ 45% of \"fees\"."
+        );
+        sources.push(Source::from_bytes(
+            "a\"b\\c\n.txt",
+            text.into_bytes(),
+            Some(Format::Text),
+        ));
+        let mut claims = 0;
+        let mut checks = 0;
+        let mut markers = 0;
+        for source in sources {
+            for a in analyze_parts(source, &options) {
+                claims += a.claims.len();
+                checks += a.checks.iter().flatten().count();
+                markers += a.markers.len();
+                let outcome = Outcome::Analyzed(Box::new(a));
+                let doc = document(&outcome);
+                let head = b"\"schema\":\"claimlens/1\",";
+                let mut compact = Vec::new();
+                write_document(&mut compact, head, &doc).unwrap_or_else(|e| panic!("{e}"));
+                assert_eq!(
+                    String::from_utf8_lossy(&compact),
+                    String::from_utf8_lossy(&by_serde(head, &doc))
+                );
+            }
+        }
+        assert!(
+            claims > 100 && checks > 20 && markers > 100,
+            "{claims} {checks} {markers}"
+        );
+        // A document that failed goes through serde as before.
+        let failed = Outcome::Failed(crate::Error::new(
+            crate::error::ErrorKind::Io,
+            "x\"y.txt",
+            "cannot read it",
+        ));
+        let doc = document(&failed);
+        let mut compact = Vec::new();
+        write_document(&mut compact, b"", &doc).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(compact, by_serde(b"", &doc));
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_escapes_them() {
+        let mut every: Vec<String> = (0u32..0x100)
+            .filter_map(char::from_u32)
+            .map(String::from)
+            .collect();
+        every.push("plain text, $9 billion".into());
+        every.push("a\"b\\c\nd\u{1}e\u{1f}".into());
+        every.push(String::new());
+        for s in every {
+            let mut out = Vec::new();
+            Compact(&mut out).str(&s);
+            let reference = serde_json::to_vec(&s).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(out, reference, "{s:?}");
+        }
+        for v in [
+            0.0,
+            -0.0,
+            0.5,
+            1e-7,
+            9e9,
+            1.0 / 3.0,
+            1e300,
+            f64::NAN,
+            f64::INFINITY,
+        ] {
+            let mut out = Vec::new();
+            Compact(&mut out).f64(v);
+            let reference = serde_json::to_vec(&v).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(out, reference, "{v}");
+        }
+    }
 }

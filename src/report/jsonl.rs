@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::Outcome;
-use super::json::{SCHEMA, document, write_object_after};
+use super::json::{SCHEMA, document, write_document};
 
 pub(crate) fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
     // Serialised into a buffer first: serde writes many small pieces, and
@@ -14,7 +14,7 @@ pub(crate) fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()
     let head = format!("\"schema\":{},", serde_json::to_string(SCHEMA)?);
     for o in outcomes {
         line.clear();
-        write_object_after(&mut line, head.as_bytes(), &document(o))?;
+        write_document(&mut line, head.as_bytes(), &document(o))?;
         line.push(b'\n');
         out.write_all(&line)?;
     }

@@ -48,7 +48,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::json::{AnalyzedJson, SCHEMA, SummaryJson, analyzed, summary, write_object_after};
+use super::json::{AnalyzedJson, SCHEMA, SummaryJson, analyzed, summary, write_analyzed};
 use crate::analysis::Analysis;
 use crate::source::{Filing, Format};
 use crate::stream::Reply;
@@ -88,7 +88,7 @@ pub(crate) fn render(replies: &[Reply], out: &mut dyn Write) -> io::Result<()> {
                         serde_json::to_string(SCHEMA)?,
                         id.raw().get()
                     );
-                    write_object_after(&mut buf, head.as_bytes(), &analyzed(a))?;
+                    write_analyzed(&mut buf, head.as_bytes(), &analyzed(a))?;
                 }
                 _ => serde_json::to_writer(&mut buf, &submission(id.raw(), analyses))?,
             },
