@@ -21,6 +21,16 @@ pub struct LineIndex {
     chars_before_block: Vec<usize>,
 }
 
+/// Where the last [`LineIndex::line_col_near`] lookup landed.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LineHint {
+    offset: usize,
+    /// 1-based; 0 before the first lookup.
+    line: usize,
+    /// 0-based, in characters.
+    column: usize,
+}
+
 fn char_starts(bytes: &[u8]) -> usize {
     // Continuation bytes are 0x80..=0xBF, as i8 below -0x40; a sum of
     // comparisons the compiler vectorises.
@@ -64,15 +74,55 @@ impl LineIndex {
     pub fn line_col(&self, bytes: &[u8], offset: usize) -> (usize, usize) {
         let offset = offset.min(bytes.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        (line, self.column(bytes, line, offset) + 1)
+    }
+
+    /// [`LineIndex::line_col`] with a hint, kept from one call to the next
+    /// (start it with `LineHint::default()`): the same answer, found faster
+    /// for offsets in order. A column is counted on from the last offset's
+    /// when both are on one line, instead of from the line start (or the
+    /// nearest checkpoint), and the line is sought from the last one.
+    pub fn line_col_near(
+        &self,
+        bytes: &[u8],
+        offset: usize,
+        hint: &mut LineHint,
+    ) -> (usize, usize) {
+        let offset = offset.min(bytes.len());
+        let same_line = hint.line > 0
+            && hint.offset <= offset
+            && self.starts.get(hint.line).is_none_or(|&next| next > offset);
+        let (line, col) = if same_line && !self.single_byte && offset - hint.offset <= BLOCK {
+            (
+                hint.line,
+                hint.column + char_starts(&bytes[hint.offset..offset]),
+            )
+        } else if hint.line > 0 && hint.offset <= offset {
+            let from = hint.line - 1;
+            let line = from + self.starts[from..].partition_point(|&s| s <= offset);
+            (line, self.column(bytes, line, offset))
+        } else {
+            let line = self.starts.partition_point(|&s| s <= offset).max(1);
+            (line, self.column(bytes, line, offset))
+        };
+        *hint = LineHint {
+            offset,
+            line,
+            column: col,
+        };
+        (line, col + 1)
+    }
+
+    /// The 0-based character column of `offset` on 1-based line `line`.
+    fn column(&self, bytes: &[u8], line: usize, offset: usize) -> usize {
         let start = self.starts[line - 1];
-        let col = if self.single_byte {
+        if self.single_byte {
             offset - start
         } else if offset - start <= BLOCK {
             char_starts(&bytes[start..offset])
         } else {
             self.chars_before(bytes, offset) - self.chars_before(bytes, start)
-        };
-        (line, col + 1)
+        }
     }
 
     /// The byte range of 1-based line `line`, without its line break.
@@ -129,5 +179,42 @@ mod tests {
         let b = t.as_bytes();
         let idx = LineIndex::new(b, false);
         assert_eq!(idx.line_col(b, t.len() - 1), (2, BLOCK * 2 + 1));
+    }
+
+    #[test]
+    fn lookups_near_a_hint_are_the_lookups_without_one() {
+        let mut next = crate::testing::picker(0x9e37_79b9_7f4a_7c15);
+        let pieces = [
+            "a",
+            "bc ",
+            "é",
+            "€",
+            "\n",
+            "\r\n",
+            "x".repeat(BLOCK / 3).leak(),
+            "é".repeat(BLOCK / 2).leak(),
+        ];
+        for single_byte in [false, true] {
+            for _ in 0..100 {
+                let text = crate::testing::soup(&mut next, &pieces, 40);
+                let b = text.as_bytes();
+                let idx = LineIndex::new(b, single_byte);
+                let mut hint = LineHint::default();
+                let mut at = 0;
+                for k in 0..200 {
+                    // Mostly forward, sometimes back, sometimes past the end.
+                    at = if k % 9 == 8 {
+                        next(b.len() + 3)
+                    } else {
+                        (at + next(BLOCK / 2)).min(b.len() + 1)
+                    };
+                    assert_eq!(
+                        idx.line_col_near(b, at, &mut hint),
+                        idx.line_col(b, at),
+                        "{at}"
+                    );
+                }
+            }
+        }
     }
 }

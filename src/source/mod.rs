@@ -28,7 +28,7 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 pub use edgar::{Filing, Part};
-pub use line_index::LineIndex;
+pub use line_index::{LineHint, LineIndex};
 pub use offset_map::{MapBuilder, OffsetMap};
 
 use serde::{Deserialize, Serialize};
@@ -230,6 +230,13 @@ impl Source {
     /// Maps a span of [`Source::text`] to the span of original bytes it came from.
     pub fn source_span(&self, text_span: Span) -> Span {
         self.map.to_source(text_span)
+    }
+
+    /// [`Source::source_span`] with a hint kept from one call to the next
+    /// (start it at 0), for spans looked up in text order
+    /// ([`OffsetMap::to_source_near`]).
+    pub fn source_span_near(&self, text_span: Span, hint: &mut usize) -> Span {
+        self.map.to_source_near(text_span, hint)
     }
 
     /// The documents of an EDGAR submission that hold text, in order (empty

@@ -49,10 +49,46 @@ impl OffsetMap {
         self.segments.get(i)
     }
 
+    /// [`OffsetMap::find`] starting from segment `hint` (the one found last):
+    /// the same segment, found in a few steps when `t` is at or a little
+    /// after the last offset looked up, as it is for findings in text order.
+    /// `hint` becomes the index found.
+    fn find_near(&self, t: usize, hint: &mut usize) -> Option<&Segment> {
+        let before = |i: usize| self.segments[i].text + self.segments[i].text_len <= t;
+        let n = self.segments.len();
+        let h = (*hint).min(n);
+        let i = if h < n && before(h) {
+            // Gallop forward: the answer is after `h`.
+            let (mut lo, mut step) = (h + 1, 1);
+            let hi = loop {
+                let probe = lo + step - 1;
+                if probe >= n {
+                    break n;
+                }
+                if !before(probe) {
+                    break probe;
+                }
+                lo = probe + 1;
+                step *= 2;
+            };
+            lo + self.segments[lo..hi].partition_point(|s| s.text + s.text_len <= t)
+        } else if h == 0 || before(h - 1) {
+            h
+        } else {
+            self.segments[..h].partition_point(|s| s.text + s.text_len <= t)
+        };
+        *hint = i;
+        self.segments.get(i)
+    }
+
     /// The source offset where text byte `t` begins (for `t` at the end of the
     /// text: the end of the source).
     pub fn start_of(&self, t: usize) -> usize {
-        match self.find(t) {
+        self.start_in(self.find(t), t)
+    }
+
+    fn start_in(&self, segment: Option<&Segment>, t: usize) -> usize {
+        match segment {
             Some(s) if s.verbatim => s.src + (t - s.text),
             Some(s) => s.src,
             None => self.src_len,
@@ -61,7 +97,11 @@ impl OffsetMap {
 
     /// The source offset one past the source bytes of text byte `t`.
     pub fn end_of(&self, t: usize) -> usize {
-        match self.find(t) {
+        self.end_in(self.find(t), t)
+    }
+
+    fn end_in(&self, segment: Option<&Segment>, t: usize) -> usize {
+        match segment {
             Some(s) if s.verbatim => s.src + (t - s.text) + 1,
             Some(s) => s.src + s.src_len,
             None => self.src_len,
@@ -75,6 +115,17 @@ impl OffsetMap {
             return Span::new(p, p);
         }
         Span::new(self.start_of(span.start), self.end_of(span.end - 1))
+    }
+
+    /// [`OffsetMap::to_source`] with a hint, kept from one call to the next
+    /// (start it at 0): the same span, found faster for spans in text order.
+    pub fn to_source_near(&self, span: Span, hint: &mut usize) -> Span {
+        let start = self.start_in(self.find_near(span.start, hint), span.start);
+        if span.is_empty() {
+            return Span::new(start, start);
+        }
+        let end = self.end_in(self.find_near(span.end - 1, hint), span.end - 1);
+        Span::new(start, end)
     }
 
     /// Number of text bytes the map covers.
@@ -267,5 +318,41 @@ mod tests {
         assert_eq!(m.to_source(Span::new(0, 1)), Span::new(3, 4));
         assert_eq!(m.to_source(Span::new(2, 3)), Span::new(5, 10));
         assert_eq!(m.to_source(Span::new(3, 4)), Span::new(10, 11));
+    }
+
+    #[test]
+    fn lookups_near_a_hint_are_the_lookups_without_one() {
+        let mut next = crate::testing::picker(0x2545_f491_4f6c_dd1d);
+        for _ in 0..200 {
+            let mut b = MapBuilder::new();
+            let mut src = next(3);
+            for _ in 0..next(40) {
+                let len = next(6);
+                if next(2) == 0 {
+                    b.verbatim(src, len);
+                    src += len + next(3);
+                } else {
+                    let src_len = next(5);
+                    b.decoded(src, src_len, len);
+                    src += src_len;
+                }
+            }
+            let map = b.finish_map(src + next(4));
+            let mut hint = 0;
+            for k in 0..300 {
+                // Mostly forward, as findings in text order are, sometimes back.
+                let start = if k % 7 == 6 {
+                    next(map.text_len() + 2)
+                } else {
+                    k / 5
+                };
+                let span = Span::new(start, start + next(4));
+                assert_eq!(
+                    map.to_source_near(span, &mut hint),
+                    map.to_source(span),
+                    "{span:?}"
+                );
+            }
+        }
     }
 }
