@@ -206,7 +206,7 @@ mod tests {
                     at = if k % 9 == 8 {
                         next(b.len() + 3)
                     } else {
-                        (at + next(BLOCK / 2)).min(b.len() + 1)
+                        (at + next(BLOCK * 3 / 2)).min(b.len() + 1)
                     };
                     assert_eq!(
                         idx.line_col_near(b, at, &mut hint),
