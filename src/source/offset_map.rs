@@ -339,13 +339,16 @@ mod tests {
             }
             let map = b.finish_map(src + next(4));
             let mut hint = 0;
+            let mut at = 0;
             for k in 0..300 {
-                // Mostly forward, as findings in text order are, sometimes back.
-                let start = if k % 7 == 6 {
+                // Mostly forward, as findings in text order are (near or over
+                // many segments), sometimes back, sometimes past the end.
+                at = if k % 7 == 6 {
                     next(map.text_len() + 2)
                 } else {
-                    k / 5
+                    (at + next(if k % 3 == 0 { 40 } else { 3 })).min(map.text_len() + 2)
                 };
+                let start = at;
                 let span = Span::new(start, start + next(4));
                 assert_eq!(
                     map.to_source_near(span, &mut hint),
