@@ -565,7 +565,10 @@ fn has_number_word(text: &str, span: Span) -> bool {
     false
 }
 
-/// An ASCII letter.
+/// An ASCII letter: `u8::is_ascii_alphabetic`, in the one-comparison form
+/// the compiler turns into vector code in [`letter_mask`] (with the
+/// standard test, number-word extraction over the filings measured 111
+/// instead of 84 ms). The mask test checks the two agree on every byte.
 #[inline]
 fn is_letter(c: u8) -> bool {
     (c | 0x20).wrapping_sub(b'a') < 26
@@ -2491,7 +2494,8 @@ mod tests {
     #[test]
     fn letter_masks_mark_the_ascii_letters() {
         let mut next = crate::testing::picker(0x5bd1_e995_9e37_79b9);
-        let bytes: Vec<u8> = (0..4096).map(|_| next(256) as u8).collect();
+        let mut bytes: Vec<u8> = (0..=255).collect();
+        bytes.extend((0..4096).map(|_| next(256) as u8));
         for at in (0..bytes.len()).step_by(61) {
             let naive = (0..64).fold(0u64, |m, k| {
                 m | u64::from(bytes.get(at + k).is_some_and(u8::is_ascii_alphabetic)) << k
