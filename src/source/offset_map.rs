@@ -22,6 +22,14 @@ struct Segment {
     verbatim: bool,
 }
 
+impl Segment {
+    /// The segment's text ends at or before text offset `t`: it comes
+    /// before the segment holding `t`.
+    fn ends_by(&self, t: usize) -> bool {
+        self.text + self.text_len <= t
+    }
+}
+
 /// Maps text offsets to source offsets. Built with [`MapBuilder`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OffsetMap {
@@ -45,7 +53,7 @@ impl OffsetMap {
     }
 
     fn find(&self, t: usize) -> Option<&Segment> {
-        let i = self.segments.partition_point(|s| s.text + s.text_len <= t);
+        let i = self.segments.partition_point(|s| s.ends_by(t));
         self.segments.get(i)
     }
 
@@ -54,7 +62,7 @@ impl OffsetMap {
     /// after the last offset looked up, as it is for findings in text order.
     /// `hint` becomes the index found.
     fn find_near(&self, t: usize, hint: &mut usize) -> Option<&Segment> {
-        let before = |i: usize| self.segments[i].text + self.segments[i].text_len <= t;
+        let before = |i: usize| self.segments[i].ends_by(t);
         let n = self.segments.len();
         let h = (*hint).min(n);
         let i = if h < n && before(h) {
@@ -71,11 +79,11 @@ impl OffsetMap {
                 lo = probe + 1;
                 step *= 2;
             };
-            lo + self.segments[lo..hi].partition_point(|s| s.text + s.text_len <= t)
+            lo + self.segments[lo..hi].partition_point(|s| s.ends_by(t))
         } else if h == 0 || before(h - 1) {
             h
         } else {
-            self.segments[..h].partition_point(|s| s.text + s.text_len <= t)
+            self.segments[..h].partition_point(|s| s.ends_by(t))
         };
         *hint = i;
         self.segments.get(i)

@@ -128,11 +128,17 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// The ASCII white space of `char::is_whitespace`: tab to carriage return,
+/// and space (not `u8::is_ascii_whitespace`, which leaves out the vertical
+/// tab).
+fn is_ascii_white(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 fn is_blank(s: &str) -> bool {
-    // ASCII white space (as `char::is_whitespace` has it: tab to carriage
-    // return, and space) byte by byte; the rest of the line, if any, by
+    // ASCII white space byte by byte; the rest of the line, if any, by
     // character.
-    match s.bytes().position(|b| !matches!(b, b'\t'..=b'\r' | b' ')) {
+    match s.bytes().position(|b| !is_ascii_white(b)) {
         None => true,
         Some(i) => s.as_bytes()[i] >= 0x80 && s[i..].chars().all(char::is_whitespace),
     }
@@ -227,7 +233,7 @@ fn words_up_to(t: &str, cap: usize) -> usize {
     let mut n = 0;
     let mut after_space = true;
     for &b in t.as_bytes() {
-        let space = matches!(b, b'\t'..=b'\r' | b' ');
+        let space = is_ascii_white(b);
         n += usize::from(after_space && !space);
         after_space = space;
     }
