@@ -297,7 +297,7 @@ pub(crate) fn write_analyzed(out: &mut Vec<u8>, head: &[u8], a: &AnalyzedJson) -
     c.key("date");
     c.serde(&a.date)?;
     c.key("record");
-    c.opt_str(a.record);
+    c.opt(a.record, Compact::str);
     c.key("notes");
     c.serde(&a.notes)?;
     c.key("claims");
@@ -368,9 +368,10 @@ impl Compact<'_> {
         out.push(b'"');
     }
 
-    fn opt_str(&mut self, s: Option<&str>) {
-        match s {
-            Some(s) => self.str(s),
+    /// `value` as `write` writes it, or `null`.
+    fn opt<T>(&mut self, value: Option<T>, write: impl FnOnce(&mut Self, T)) {
+        match value {
+            Some(v) => write(self, v),
             None => self.0.extend_from_slice(b"null"),
         }
     }
@@ -386,13 +387,6 @@ impl Compact<'_> {
             let _ = CompactFormatter.write_f64(&mut *self.0, v);
         } else {
             self.0.extend_from_slice(b"null");
-        }
-    }
-
-    fn opt_f64(&mut self, v: Option<f64>) {
-        match v {
-            Some(v) => self.f64(v),
-            None => self.0.extend_from_slice(b"null"),
         }
     }
 
@@ -428,11 +422,11 @@ impl Compact<'_> {
 
     fn list<T>(
         &mut self,
-        items: &[T],
-        mut each: impl FnMut(&mut Self, &T) -> io::Result<()>,
+        items: impl IntoIterator<Item = T>,
+        mut each: impl FnMut(&mut Self, T) -> io::Result<()>,
     ) -> io::Result<()> {
         self.0.push(b'[');
-        for (k, item) in items.iter().enumerate() {
+        for (k, item) in items.into_iter().enumerate() {
             if k > 0 {
                 self.0.push(b',');
             }
@@ -455,17 +449,17 @@ impl ClaimJson<'_> {
         c.key("span");
         c.location(&self.span);
         c.key("value");
-        c.opt_f64(self.value);
+        c.opt(self.value, Compact::f64);
         c.key("unit");
         c.str(self.unit);
         c.key("comparator");
         c.str(self.comparator);
         c.key("comparator_text");
-        c.opt_str(self.comparator_text);
+        c.opt(self.comparator_text, Compact::str);
         c.key("lean");
         c.serde(&self.lean)?;
         c.key("upper");
-        c.opt_f64(self.upper);
+        c.opt(self.upper, Compact::f64);
         c.key("precision");
         c.f64(self.precision);
         c.key("change");
@@ -479,14 +473,10 @@ impl ClaimJson<'_> {
         c.key("sentence");
         c.usize(self.sentence);
         c.key("markers");
-        c.0.push(b'[');
-        for m in self.markers.0.clone() {
-            if m > self.markers.0.start {
-                c.0.push(b',');
-            }
+        c.list(self.markers.0.clone(), |c, m| {
             c.id(&Id('m', m));
-        }
-        c.0.push(b']');
+            Ok(())
+        })?;
         c.key("check");
         c.serde(&self.check)?;
         c.0.push(b'}');
