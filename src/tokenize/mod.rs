@@ -5,6 +5,7 @@
 //! (UAX #29, through `unicode-segmentation`); sentences follow the rules of
 //! deal prose in [`sentences`].
 
+pub(crate) mod masks;
 mod quotes;
 mod sentences;
 mod words;
