@@ -47,6 +47,7 @@ fn lex(text: &str, span: Span, toks: &mut Vec<Tok>) {
     let mut i = span.start;
     let end = span.end;
     let mut space = true;
+    let mut letters = Letters::new(bytes);
     while i < end {
         let b = bytes[i];
         if b.is_ascii_digit() {
@@ -115,16 +116,9 @@ fn lex(text: &str, span: Span, toks: &mut Vec<Tok>) {
             // ASCII word; a non-ASCII letter or curly apostrophe inside it
             // sends it to the general path below.
             let s = i;
-            let mut j = i + 1;
-            while j < end {
-                let c = bytes[j];
-                if c.is_ascii_alphabetic() {
-                    j += 1;
-                } else if c == b'\'' && j + 1 < end && bytes[j + 1].is_ascii_alphabetic() {
-                    j += 2;
-                } else {
-                    break;
-                }
+            let mut j = letters.run_end(i + 1, end);
+            while j + 1 < end && bytes[j] == b'\'' && bytes[j + 1].is_ascii_alphabetic() {
+                j = letters.run_end(j + 2, end);
             }
             if j >= end || bytes[j] < 0x80 {
                 toks.push(Tok {
@@ -186,6 +180,44 @@ fn lex(text: &str, span: Span, toks: &mut Vec<Tok>) {
         });
         space = false;
         i += len;
+    }
+}
+
+/// Where runs of ASCII letters end, read off the letter mask of the 64-byte
+/// block around them (kept while the lexer moves through it).
+struct Letters<'b> {
+    bytes: &'b [u8],
+    /// Where the block of `mask` starts (`usize::MAX`: none yet).
+    at: usize,
+    mask: u64,
+}
+
+impl<'b> Letters<'b> {
+    fn new(bytes: &'b [u8]) -> Letters<'b> {
+        Letters {
+            bytes,
+            at: usize::MAX,
+            mask: 0,
+        }
+    }
+
+    /// The first byte at or after `from` that is not an ASCII letter, or
+    /// `end` if all before it are.
+    #[inline]
+    fn run_end(&mut self, from: usize, end: usize) -> usize {
+        let mut k = from;
+        while k < end {
+            if !(self.at..self.at.saturating_add(64)).contains(&k) {
+                self.at = k;
+                self.mask = masks::letters_at(self.bytes, k);
+            }
+            let others = !self.mask >> (k - self.at);
+            if others != 0 {
+                return (k + others.trailing_zeros() as usize).min(end);
+            }
+            k = self.at + 64;
+        }
+        end
     }
 }
 
@@ -523,7 +555,7 @@ fn has_number_word(text: &str, span: Span) -> bool {
     // the branches are per word, not per byte.
     let mut o = span.start;
     while o < span.end {
-        let chunk = masks::letters(&masks::block_at(b, o));
+        let chunk = masks::letters_at(b, o);
         // The last letter of a run: a letter not followed by one (the byte
         // after the chunk, or after the span, is read from the text).
         let next = u64::from(letter_at(o + 64)) << 63;
@@ -2064,7 +2096,7 @@ impl<'a> Reader<'a> {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
-            if !self.near_number[i] {
+            if !self.near_number[i] || !self.may_start_date(i) {
                 i += 1;
                 continue;
             }
@@ -2108,6 +2140,34 @@ impl<'a> Reader<'a> {
                 });
             }
             i = end;
+        }
+    }
+
+    /// Whether [`Reader::date_at`] can read a date at token `i`: a number,
+    /// or a word that its word rules start with (a capitalised month, "Q",
+    /// "H", or one of the lower-case words below, in any case). A cheap
+    /// test that spares most words the rules; the tests check it against
+    /// `date_at` on every token of the corpus and of generated sentences.
+    fn may_start_date(&self, i: usize) -> bool {
+        match self.toks.get(i) {
+            Some(t) if t.kind == Tk::Num => true,
+            Some(t) if t.kind == Tk::Word => {
+                self.text.as_bytes()[t.start].is_ascii_uppercase()
+                    || matches!(
+                        self.w(i),
+                        "the"
+                            | "first"
+                            | "second"
+                            | "third"
+                            | "fourth"
+                            | "end"
+                            | "early"
+                            | "mid"
+                            | "late"
+                            | "year"
+                    )
+            }
+            _ => false,
         }
     }
 
@@ -2366,6 +2426,104 @@ mod tests {
             .collect()
     }
 
+    /// A reader over the whole of `text` as one sentence.
+    fn reader(text: &str, year: Option<i32>) -> Reader<'_> {
+        let mut toks = Vec::new();
+        lex(text, Span::new(0, text.len()), &mut toks);
+        let n = toks.len();
+        Reader {
+            text,
+            toks,
+            lower: text.to_ascii_lowercase(),
+            base: 0,
+            sentence: 0,
+            used: vec![false; n],
+            year,
+            near_number: vec![true; n],
+        }
+    }
+
+    #[test]
+    fn dates_start_only_where_the_quick_test_allows() {
+        let pieces = [
+            "October",
+            "october",
+            "OCTOBER",
+            "Oct",
+            "Oct.",
+            "Sept.",
+            "May",
+            "may",
+            " ",
+            " ",
+            " ",
+            "28",
+            "2025",
+            "2026",
+            "1999",
+            "2,025",
+            "31",
+            "Q",
+            "q",
+            "H",
+            "4",
+            "2",
+            "the",
+            "The",
+            "first",
+            "First",
+            "FOURTH",
+            "quarter",
+            "half",
+            "of",
+            "end",
+            "End",
+            "early",
+            "Mid",
+            "late",
+            "year",
+            "Year",
+            "-",
+            "–",
+            ",",
+            ".",
+            "'",
+            "th",
+            "st",
+            "fiscal",
+            "in",
+            "by",
+            "10-30",
+            "2025-10-30",
+            "é",
+            "Éarly",
+            "year-end ",
+            "end of ",
+            "first half of ",
+            "the fourth quarter ",
+            "mid-",
+        ];
+        let mut texts: Vec<String> = crate::testing::corpus_documents()
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        let mut next = crate::testing::picker(0x1234_5678_9abc_def1);
+        texts.extend((0..20_000).map(|_| crate::testing::soup(&mut next, &pieces, 12)));
+        let mut dates = 0;
+        for text in &texts {
+            for year in [None, Some(2025)] {
+                let r = reader(text, year);
+                for i in 0..r.toks.len() {
+                    if r.date_at(i).is_some() {
+                        dates += 1;
+                        assert!(r.may_start_date(i), "{:?} in {text:?}", r.raw(i));
+                    }
+                }
+            }
+        }
+        assert!(dates > 1000, "{dates} dates read");
+    }
+
     #[test]
     fn number_words_are_the_words_a_search_finds_whole() {
         let pieces = [
@@ -2444,6 +2602,36 @@ mod tests {
                     has_number_word(&text, Span::new(a, z)),
                     spans.iter().any(|&(s, e)| a <= s && e <= z),
                     "{text:?} {a}..{z}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn letter_runs_end_where_a_byte_loop_ends_them() {
+        let mut next = crate::testing::picker(0x0bad_cafe_f00d_d00d);
+        for round in 0..300 {
+            // Long runs of letters (across blocks) and short ones.
+            let len = 1 + next(400);
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| match next(if round % 2 == 0 { 40 } else { 4 }) {
+                    0 => b' ',
+                    1 => b'\'',
+                    2 => [b'9', 0xC3, 0xA9, b'_'][next(4)],
+                    _ => b"aZqM"[next(4)],
+                })
+                .collect();
+            let mut letters = Letters::new(&bytes);
+            for _ in 0..50 {
+                let end = next(len + 1);
+                let from = next(end + 1);
+                let naive = (from..end)
+                    .find(|&k| !bytes[k].is_ascii_alphabetic())
+                    .unwrap_or(end);
+                assert_eq!(
+                    letters.run_end(from, end),
+                    naive,
+                    "{from}..{end} of {bytes:?}"
                 );
             }
         }

@@ -24,6 +24,16 @@ pub(crate) fn block_at(b: &[u8], at: usize) -> Block {
     block
 }
 
+/// [`letters`] of the 64 bytes of `b` from `at` (bytes past the end are in
+/// no class), read in place unless the block runs past the end.
+#[inline]
+pub(crate) fn letters_at(b: &[u8], at: usize) -> u64 {
+    match b.get(at..at + 64).map(<&Block>::try_from) {
+        Some(Ok(block)) => letters(block),
+        _ => letters(&block_at(b, at)),
+    }
+}
+
 /// ASCII letters (`u8::is_ascii_alphabetic`).
 #[inline]
 pub(crate) fn letters(b: &Block) -> u64 {
@@ -188,5 +198,9 @@ mod tests {
         assert_eq!(letters(&b), 1);
         assert_eq!(digits(&b), 2);
         assert_eq!(block_at(text, 9), [0u8; 64]);
+        let long: Vec<u8> = (0..200u8).collect();
+        for at in [0, 1, 100, 136, 137, 199, 200, 300] {
+            assert_eq!(letters_at(&long, at), letters(&block_at(&long, at)), "{at}");
+        }
     }
 }
