@@ -33,8 +33,18 @@ pub struct LineHint {
 
 fn char_starts(bytes: &[u8]) -> usize {
     // Continuation bytes are 0x80..=0xBF, as i8 below -0x40; a sum of
-    // comparisons the compiler vectorises.
-    bytes.iter().map(|&b| usize::from((b as i8) >= -0x40)).sum()
+    // comparisons the compiler vectorises, in 16-bit lanes (eight to a
+    // vector, not two as in a sum of `usize`) over pieces too short to
+    // overflow them.
+    bytes
+        .chunks(u16::MAX as usize)
+        .map(|piece| {
+            let n = piece
+                .iter()
+                .fold(0u16, |n, &b| n + u16::from((b as i8) >= -0x40));
+            usize::from(n)
+        })
+        .sum()
 }
 
 impl LineIndex {
@@ -160,6 +170,24 @@ mod tests {
         assert_eq!(idx.line_col(b, b.len()), (3, 2));
         assert_eq!(&b[idx.line_range(b, 1)], b"ab");
         assert_eq!(idx.line_count(), 3);
+    }
+
+    #[test]
+    fn characters_are_counted_in_pieces_of_any_length() {
+        for (piece, n) in [
+            ("a", 70_000),
+            ("é", 70_000),
+            ("日", 30_000),
+            ("a日é😀", 20_000),
+        ] {
+            let s = piece.repeat(n);
+            let b = s.as_bytes();
+            assert_eq!(char_starts(b), s.chars().count(), "{piece:?}");
+            for from in [1, 2, 3, 65_535, 65_536] {
+                let model = b[from..].iter().filter(|&&x| (x as i8) >= -0x40).count();
+                assert_eq!(char_starts(&b[from..]), model, "{piece:?} from {from}");
+            }
+        }
     }
 
     #[test]
