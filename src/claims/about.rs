@@ -11,94 +11,123 @@ use std::borrow::Cow;
 use super::Claim;
 use crate::span::{Span, ceil_char_boundary, floor_char_boundary};
 
-/// Function words never used as the topic.
-const STOP: &[&str] = &[
-    "a",
-    "about",
-    "after",
-    "all",
-    "also",
-    "an",
-    "and",
-    "approximately",
-    "are",
-    "around",
-    "as",
-    "at",
-    "be",
-    "been",
-    "before",
-    "being",
-    "between",
-    "but",
-    "by",
-    "can",
-    "could",
-    "each",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "his",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "just",
-    "less",
-    "may",
-    "more",
-    "nearly",
-    "no",
-    "not",
-    "of",
-    "on",
-    "or",
-    "over",
-    "per",
-    "roughly",
-    "said",
-    "she",
-    "so",
-    "some",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "to",
-    "under",
-    "up",
-    "upon",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "which",
-    "while",
-    "who",
-    "will",
-    "with",
-    "would",
-];
+/// Function words never used as the topic (lower case). A `match`, not a
+/// list searched in turn: every word near every claim is asked.
+fn is_stop_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "about"
+            | "after"
+            | "all"
+            | "also"
+            | "an"
+            | "and"
+            | "approximately"
+            | "are"
+            | "around"
+            | "as"
+            | "at"
+            | "be"
+            | "been"
+            | "before"
+            | "being"
+            | "between"
+            | "but"
+            | "by"
+            | "can"
+            | "could"
+            | "each"
+            | "for"
+            | "from"
+            | "had"
+            | "has"
+            | "have"
+            | "he"
+            | "her"
+            | "his"
+            | "if"
+            | "in"
+            | "into"
+            | "is"
+            | "it"
+            | "its"
+            | "just"
+            | "less"
+            | "may"
+            | "more"
+            | "nearly"
+            | "no"
+            | "not"
+            | "of"
+            | "on"
+            | "or"
+            | "over"
+            | "per"
+            | "roughly"
+            | "said"
+            | "she"
+            | "so"
+            | "some"
+            | "than"
+            | "that"
+            | "the"
+            | "their"
+            | "them"
+            | "then"
+            | "there"
+            | "these"
+            | "they"
+            | "this"
+            | "those"
+            | "to"
+            | "under"
+            | "up"
+            | "upon"
+            | "was"
+            | "we"
+            | "were"
+            | "what"
+            | "when"
+            | "which"
+            | "while"
+            | "who"
+            | "will"
+            | "with"
+            | "would"
+    )
+}
 
-/// Words that end a noun phrase after the claim.
-const BREAK: &[&str] = &[
-    "and", "as", "at", "by", "for", "from", "if", "in", "into", "is", "on", "or", "over", "than",
-    "that", "the", "to", "was", "were", "when", "which", "while", "will", "with", "would",
-];
+/// Words that end a noun phrase after the claim (lower case).
+fn is_break_word(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "as"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "if"
+            | "in"
+            | "into"
+            | "is"
+            | "on"
+            | "or"
+            | "over"
+            | "than"
+            | "that"
+            | "the"
+            | "to"
+            | "was"
+            | "were"
+            | "when"
+            | "which"
+            | "while"
+            | "will"
+            | "with"
+            | "would"
+    )
+}
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'
@@ -130,7 +159,17 @@ fn lower(w: &str) -> Cow<'_, str> {
 }
 
 fn is_stop(w: &str) -> bool {
-    STOP.contains(&lower(w).as_ref())
+    // A short ASCII word is lowered on the stack (no stop word is longer
+    // than "approximately"), any other word as a string.
+    let mut buf = [0u8; 13];
+    match buf.get_mut(..w.len()) {
+        Some(low) if w.is_ascii() => {
+            low.copy_from_slice(w.as_bytes());
+            low.make_ascii_lowercase();
+            std::str::from_utf8(low).is_ok_and(is_stop_word)
+        }
+        _ => is_stop_word(&lower(w)),
+    }
 }
 
 /// The about-words of `claim` in the sentence `sentence` of `text`.
@@ -164,7 +203,7 @@ pub(crate) fn about(text: &str, sentence: Span, claim: &Claim) -> String {
     }
     for w in iter {
         let lw = lower(w);
-        if BREAK.contains(&lw.as_ref()) || phrase.len() >= 4 {
+        if is_break_word(&lw) || phrase.len() >= 4 {
             break;
         }
         // a verb after the noun ends the phrase: "deal closed", "parachutes lined up"
