@@ -379,8 +379,6 @@ struct Reader<'a> {
     used: Vec<bool>,
     /// The document's year, for dates written without one.
     year: Option<i32>,
-    /// A number follows within a few tokens (dates can only start there).
-    near_number: Vec<bool>,
 }
 
 /// What the reader found around a number before the unit.
@@ -414,8 +412,8 @@ struct NumRead {
 #[derive(Default)]
 pub(crate) struct Scratch {
     toks: Vec<Tok>,
-    start_here: Vec<bool>,
-    near_number: Vec<bool>,
+    starts: Vec<usize>,
+    numbers: Vec<usize>,
     used: Vec<bool>,
     lower: String,
 }
@@ -445,34 +443,29 @@ pub(crate) fn sentence_claims(
     lower.push_str(s);
     lower.make_ascii_lowercase();
     // Only numbers and spelled-out number words (and the word before them:
-    // "a billion", "more than double") can start a claim; only tokens a few
-    // before a number can start a date.
-    let mut start_here = std::mem::take(&mut scratch.start_here);
-    start_here.clear();
-    start_here.resize(toks.len(), false);
+    // "a billion", "more than double") can start a claim (`starts`, in
+    // order); only tokens a few before a number can start a date. The
+    // readers visit these lists, not every token.
+    let mut starts = std::mem::take(&mut scratch.starts);
+    let mut numbers = std::mem::take(&mut scratch.numbers);
+    starts.clear();
+    numbers.clear();
     for (k, t) in toks.iter().enumerate() {
         match t.kind {
-            Tk::Num => start_here[k] = true,
+            Tk::Num => {
+                numbers.push(k);
+                starts.push(k);
+            }
             Tk::Word => {
                 if is_number_word(text, t, &lower[t.start - span.start..t.end - span.start]) {
-                    start_here[k] = true;
-                    if k > 0 && toks[k - 1].kind == Tk::Word {
-                        start_here[k - 1] = true;
+                    if k > 0 && toks[k - 1].kind == Tk::Word && starts.last() != Some(&(k - 1)) {
+                        starts.push(k - 1);
                     }
+                    starts.push(k);
                 }
             }
             Tk::Sym => {}
         }
-    }
-    let mut near_number = std::mem::take(&mut scratch.near_number);
-    near_number.clear();
-    near_number.resize(toks.len(), false);
-    let mut last_num: Option<usize> = None;
-    for k in (0..toks.len()).rev() {
-        if toks[k].kind == Tk::Num {
-            last_num = Some(k);
-        }
-        near_number[k] = last_num.is_some_and(|n| n - k <= 7);
     }
     let mut used = std::mem::take(&mut scratch.used);
     used.clear();
@@ -486,14 +479,13 @@ pub(crate) fn sentence_claims(
         sentence: index,
         used,
         year,
-        near_number,
     };
     let mut claims = Vec::new();
-    r.dates(&mut claims);
-    let mut i = 0;
-    while i < n {
-        if r.used[i] || !start_here[i] {
-            i += 1;
+    r.dates(&numbers, &mut claims);
+    // From each start in turn, skipping tokens already read.
+    let mut from = 0;
+    for &i in &starts {
+        if i < from || r.used[i] {
             continue;
         }
         match r.claim_at(i).or_else(|| r.elided_count(i, &claims)) {
@@ -502,9 +494,9 @@ pub(crate) fn sentence_claims(
                     *u = true;
                 }
                 claims.push(claim);
-                i = next.max(i + 1);
+                from = next.max(i + 1);
             }
-            None => i += 1,
+            None => from = i + 1,
         }
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
@@ -512,8 +504,8 @@ pub(crate) fn sentence_claims(
     scratch.toks = r.toks;
     scratch.lower = r.lower;
     scratch.used = r.used;
-    scratch.near_number = r.near_number;
-    scratch.start_here = start_here;
+    scratch.starts = starts;
+    scratch.numbers = numbers;
 }
 
 /// True when `b` holds an ASCII digit. Most sentences hold none and are read
@@ -2091,56 +2083,64 @@ impl<'a> Reader<'a> {
 
     /// Dates: reads every date expression, marks its tokens used, and keeps
     /// as claims those that a closing, vote, deadline or expectation word
-    /// before them makes the point of the sentence.
-    fn dates(&mut self, out: &mut Vec<Claim>) {
-        let n = self.toks.len();
+    /// before them makes the point of the sentence. A date starts at most
+    /// seven tokens before a number (`numbers`: the number tokens, in
+    /// order); the tokens are read in order, each window from where the
+    /// last date ended.
+    fn dates(&mut self, numbers: &[usize], out: &mut Vec<Claim>) {
         let mut i = 0;
-        while i < n {
-            if !self.near_number[i] || !self.may_start_date(i) {
-                i += 1;
-                continue;
+        for &m in numbers {
+            i = i.max(m.saturating_sub(7));
+            while i <= m {
+                i = self.date_from(i, out);
             }
-            let Some((period, end, lean)) = self.date_at(i) else {
-                i += 1;
-                continue;
-            };
-            let _ = lean;
-            // Preposition before: by / on or before / no later than / in / during / after
-            let (comparator, first, ctext) = self.date_comparator(i);
-            for u in &mut self.used[i..end] {
-                *u = true;
-            }
-            let trigger = (i.saturating_sub(12)..first).any(|k| {
+        }
+    }
+
+    /// Reads a date at token `i` (see [`Reader::dates`]); returns where to
+    /// read next (after the date, or the next token).
+    fn date_from(&mut self, i: usize, out: &mut Vec<Claim>) -> usize {
+        if !self.may_start_date(i) {
+            return i + 1;
+        }
+        let Some((period, end, lean)) = self.date_at(i) else {
+            return i + 1;
+        };
+        let _ = lean;
+        // Preposition before: by / on or before / no later than / in / during / after
+        let (comparator, first, ctext) = self.date_comparator(i);
+        for u in &mut self.used[i..end] {
+            *u = true;
+        }
+        let trigger =
+            (i.saturating_sub(12)..first).any(|k| {
                 is_date_trigger(self.w(k)) && !matches!(self.w(k + 1), "price" | "prices" | "share")
-            }) && !(first >= 2
-                && self.is_word(first - 2, "as")
-                && self.is_word(first - 1, "of"))
+            }) && !(first >= 2 && self.is_word(first - 2, "as") && self.is_word(first - 1, "of"))
                 && !(first >= 1
                     && matches!(
                         self.w(first - 1),
                         "dated" | "through" | "ended" | "ending" | "since"
                     ));
-            if trigger {
-                let span = Span::new(self.toks[first].start, self.toks[end - 1].end);
-                out.push(Claim {
-                    kind: ClaimKind::Date,
-                    span,
-                    value: None,
-                    upper: None,
-                    unit: "date".into(),
-                    comparator,
-                    comparator_text: ctext,
-                    lean: None,
-                    precision: 0.0,
-                    period: Some(period),
-                    change: None,
-                    about: String::new(),
-                    quoted: false,
-                    sentence: self.sentence,
-                });
-            }
-            i = end;
+        if trigger {
+            let span = Span::new(self.toks[first].start, self.toks[end - 1].end);
+            out.push(Claim {
+                kind: ClaimKind::Date,
+                span,
+                value: None,
+                upper: None,
+                unit: "date".into(),
+                comparator,
+                comparator_text: ctext,
+                lean: None,
+                precision: 0.0,
+                period: Some(period),
+                change: None,
+                about: String::new(),
+                quoted: false,
+                sentence: self.sentence,
+            });
         }
+        end
     }
 
     /// Whether [`Reader::date_at`] can read a date at token `i`: a number,
@@ -2439,7 +2439,6 @@ mod tests {
             sentence: 0,
             used: vec![false; n],
             year,
-            near_number: vec![true; n],
         }
     }
 
