@@ -47,7 +47,8 @@ fn lex(text: &str, span: Span, toks: &mut Vec<Tok>) {
     let mut i = span.start;
     let end = span.end;
     let mut space = true;
-    let mut letters = Letters::new(bytes);
+    // Where runs of ASCII letters end, off the letter masks.
+    let mut non_letters = masks::Scanner::new(bytes, |b: &masks::Block| !masks::letters(b));
     while i < end {
         let b = bytes[i];
         if b.is_ascii_digit() {
@@ -116,9 +117,9 @@ fn lex(text: &str, span: Span, toks: &mut Vec<Tok>) {
             // ASCII word; a non-ASCII letter or curly apostrophe inside it
             // sends it to the general path below.
             let s = i;
-            let mut j = letters.run_end(i + 1, end);
+            let mut j = non_letters.find(i + 1, end).unwrap_or(end);
             while j + 1 < end && bytes[j] == b'\'' && bytes[j + 1].is_ascii_alphabetic() {
-                j = letters.run_end(j + 2, end);
+                j = non_letters.find(j + 2, end).unwrap_or(end);
             }
             if j >= end || bytes[j] < 0x80 {
                 toks.push(Tok {
@@ -180,44 +181,6 @@ fn lex(text: &str, span: Span, toks: &mut Vec<Tok>) {
         });
         space = false;
         i += len;
-    }
-}
-
-/// Where runs of ASCII letters end, read off the letter mask of the 64-byte
-/// block around them (kept while the lexer moves through it).
-struct Letters<'b> {
-    bytes: &'b [u8],
-    /// Where the block of `mask` starts (`usize::MAX`: none yet).
-    at: usize,
-    mask: u64,
-}
-
-impl<'b> Letters<'b> {
-    fn new(bytes: &'b [u8]) -> Letters<'b> {
-        Letters {
-            bytes,
-            at: usize::MAX,
-            mask: 0,
-        }
-    }
-
-    /// The first byte at or after `from` that is not an ASCII letter, or
-    /// `end` if all before it are.
-    #[inline]
-    fn run_end(&mut self, from: usize, end: usize) -> usize {
-        let mut k = from;
-        while k < end {
-            if !(self.at..self.at.saturating_add(64)).contains(&k) {
-                self.at = k;
-                self.mask = masks::letters_at(self.bytes, k);
-            }
-            let others = !self.mask >> (k - self.at);
-            if others != 0 {
-                return (k + others.trailing_zeros() as usize).min(end);
-            }
-            k = self.at + 64;
-        }
-        end
     }
 }
 
@@ -547,7 +510,7 @@ fn has_number_word(text: &str, span: Span) -> bool {
     // the branches are per word, not per byte.
     let mut o = span.start;
     while o < span.end {
-        let chunk = masks::letters_at(b, o);
+        let chunk = masks::mask_at(b, o, masks::letters);
         // The last letter of a run: a letter not followed by one (the byte
         // after the chunk, or after the span, is read from the text).
         let next = u64::from(letter_at(o + 64)) << 63;
@@ -2601,36 +2564,6 @@ mod tests {
                     has_number_word(&text, Span::new(a, z)),
                     spans.iter().any(|&(s, e)| a <= s && e <= z),
                     "{text:?} {a}..{z}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn letter_runs_end_where_a_byte_loop_ends_them() {
-        let mut next = crate::testing::picker(0x0bad_cafe_f00d_d00d);
-        for round in 0..300 {
-            // Long runs of letters (across blocks) and short ones.
-            let len = 1 + next(400);
-            let bytes: Vec<u8> = (0..len)
-                .map(|_| match next(if round % 2 == 0 { 40 } else { 4 }) {
-                    0 => b' ',
-                    1 => b'\'',
-                    2 => [b'9', 0xC3, 0xA9, b'_'][next(4)],
-                    _ => b"aZqM"[next(4)],
-                })
-                .collect();
-            let mut letters = Letters::new(&bytes);
-            for _ in 0..50 {
-                let end = next(len + 1);
-                let from = next(end + 1);
-                let naive = (from..end)
-                    .find(|&k| !bytes[k].is_ascii_alphabetic())
-                    .unwrap_or(end);
-                assert_eq!(
-                    letters.run_end(from, end),
-                    naive,
-                    "{from}..{end} of {bytes:?}"
                 );
             }
         }

@@ -24,13 +24,55 @@ pub(crate) fn block_at(b: &[u8], at: usize) -> Block {
     block
 }
 
-/// [`letters`] of the 64 bytes of `b` from `at` (bytes past the end are in
-/// no class), read in place unless the block runs past the end.
+/// The mask `class` gives the 64 bytes of `b` from `at` (bytes past the end
+/// read as 0), read in place unless the block runs past the end.
 #[inline]
-pub(crate) fn letters_at(b: &[u8], at: usize) -> u64 {
+pub(crate) fn mask_at(b: &[u8], at: usize, class: impl Fn(&Block) -> u64) -> u64 {
     match b.get(at..at + 64).map(<&Block>::try_from) {
-        Some(Ok(block)) => letters(block),
-        _ => letters(&block_at(b, at)),
+        Some(Ok(block)) => class(block),
+        _ => class(&block_at(b, at)),
+    }
+}
+
+/// Finds the bytes a mask marks, moving forward through a text: the mask of
+/// the block around the last answer is kept, so a search from near it costs
+/// a shift.
+pub(crate) struct Scanner<'b, F> {
+    bytes: &'b [u8],
+    class: F,
+    /// Where the block of `mask` starts (`usize::MAX`: none yet).
+    at: usize,
+    mask: u64,
+}
+
+impl<'b, F: Fn(&Block) -> u64> Scanner<'b, F> {
+    /// A scanner of `bytes` for the bytes `class` marks.
+    pub(crate) fn new(bytes: &'b [u8], class: F) -> Scanner<'b, F> {
+        Scanner {
+            bytes,
+            class,
+            at: usize::MAX,
+            mask: 0,
+        }
+    }
+
+    /// The first marked byte at or after `from` and before `end`.
+    #[inline]
+    pub(crate) fn find(&mut self, from: usize, end: usize) -> Option<usize> {
+        let mut k = from;
+        while k < end {
+            if !(self.at..self.at.saturating_add(64)).contains(&k) {
+                self.at = k;
+                self.mask = mask_at(self.bytes, k, &self.class);
+            }
+            let marked = self.mask >> (k - self.at);
+            if marked != 0 {
+                let p = k + marked.trailing_zeros() as usize;
+                return (p < end).then_some(p);
+            }
+            k = self.at + 64;
+        }
+        None
     }
 }
 
@@ -190,6 +232,36 @@ mod tests {
     }
 
     #[test]
+    fn scanners_find_what_a_byte_loop_finds() {
+        let mut next = crate::testing::picker(0x0bad_cafe_f00d_d00d);
+        for round in 0..300 {
+            // Long runs without a marked byte (across blocks) and short ones.
+            let len = 1 + next(400);
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| match next(if round % 2 == 0 { 40 } else { 4 }) {
+                    0 => b'.',
+                    1 => b' ',
+                    2 => [b'9', 0xC3, 0xA9, b'_'][next(4)],
+                    _ => b"aZqM"[next(4)],
+                })
+                .collect();
+            let mut dots = Scanner::new(&bytes, |b: &Block| any_of(b, [b'.']));
+            let mut non_letters = Scanner::new(&bytes, |b: &Block| !letters(b));
+            for _ in 0..50 {
+                let end = next(len + 1);
+                let from = next(end + 1);
+                let model = |f: &dyn Fn(u8) -> bool| (from..end).find(|&k| f(bytes[k]));
+                assert_eq!(dots.find(from, end), model(&|x| x == b'.'), "{from}..{end}");
+                assert_eq!(
+                    non_letters.find(from, end),
+                    model(&|x| !x.is_ascii_alphabetic()),
+                    "{from}..{end} of {bytes:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn blocks_past_the_end_are_zero() {
         let text = b"abc1";
         let b = block_at(text, 2);
@@ -200,7 +272,11 @@ mod tests {
         assert_eq!(block_at(text, 9), [0u8; 64]);
         let long: Vec<u8> = (0..200u8).collect();
         for at in [0, 1, 100, 136, 137, 199, 200, 300] {
-            assert_eq!(letters_at(&long, at), letters(&block_at(&long, at)), "{at}");
+            assert_eq!(
+                mask_at(&long, at, letters),
+                letters(&block_at(&long, at)),
+                "{at}"
+            );
         }
     }
 }

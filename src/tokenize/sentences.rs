@@ -11,6 +11,7 @@
 //! more than [`MAX_SENTENCE`] bytes without a sentence end is cut at white
 //! space.
 
+use super::masks::{self, Block};
 use crate::span::{Ranged, Span};
 
 /// One sentence (or heading, or list item, or table row).
@@ -101,8 +102,11 @@ const OPENERS: &[&str] = &[
 /// Splits `text` into sentences.
 pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(text.len() / 120 + 1);
+    let mut marks = masks::Scanner::new(text.as_bytes(), |b: &Block| {
+        masks::any_of(b, [b'.', b'!', b'?'])
+    });
     for unit in units(text) {
-        split_unit(text, unit, &mut out);
+        split_unit(text, unit, &mut marks, &mut out);
     }
     out
 }
@@ -116,12 +120,13 @@ struct Unit {
 /// Lines of `text` as (start, end without the line break).
 fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
+    let mut newlines = masks::Scanner::new(bytes, |b: &Block| masks::any_of(b, [b'\n']));
     let mut start = 0;
     std::iter::from_fn(move || {
         if start > bytes.len() || (start == bytes.len() && start > 0) {
             return None;
         }
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        let end = newlines.find(start, bytes.len()).unwrap_or(bytes.len());
         let line = (start, end);
         start = end + 1;
         Some(line)
@@ -149,6 +154,7 @@ fn units(text: &str) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut open: Option<(usize, usize)> = None; // start, end of the unit being built
     let mut all = lines(text).peekable();
+    let mut tabs = masks::Scanner::new(text.as_bytes(), |b: &Block| masks::any_of(b, [b'\t']));
     let mut prev_ends_sentence = true;
     while let Some((s, e)) = all.next() {
         let line = &text[s..e];
@@ -165,7 +171,7 @@ fn units(text: &str) -> Vec<Unit> {
         let next = all.peek().map(|&(a, b)| &text[a..b]);
         let alone_in_block = open.is_none() && next.is_none_or(is_blank);
         let heading = is_heading(line, prev_ends_sentence, next, alone_in_block);
-        let tab = memchr::memchr(b'\t', line.as_bytes()).is_some();
+        let tab = tabs.find(s, e).is_some();
         let stands_alone = heading || is_item(line) || tab;
         if stands_alone {
             if let Some((a, b)) = open.take() {
@@ -228,7 +234,21 @@ fn is_item(line: &str) -> bool {
 /// per word.
 fn words_up_to(t: &str, cap: usize) -> usize {
     if !t.is_ascii() {
-        return t.split_whitespace().take(cap).count();
+        // Character by character, decoding only the non-ASCII ones.
+        let (b, mut n, mut after_space, mut i) = (t.as_bytes(), 0, true, 0);
+        while i < b.len() {
+            let (space, len) = match b[i] {
+                x @ 0..0x80 => (is_ascii_white(x), 1),
+                _ => t[i..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+            };
+            n += usize::from(after_space && !space);
+            after_space = space;
+            i += len;
+        }
+        return n.min(cap);
     }
     let mut n = 0;
     let mut after_space = true;
@@ -324,17 +344,23 @@ fn word_at(text: &str, at: usize) -> String {
         .collect()
 }
 
-fn split_unit(text: &str, unit: Unit, out: &mut Vec<Sentence>) {
+/// Splits `unit` into sentences; `marks` finds `.` `!` `?` in the text.
+fn split_unit(
+    text: &str,
+    unit: Unit,
+    marks: &mut masks::Scanner<'_, impl Fn(&Block) -> u64>,
+    out: &mut Vec<Sentence>,
+) {
     let bytes = text.as_bytes();
     let (start, end) = (unit.span.start, unit.span.end);
     let mut sent_start = start;
     let mut i = start;
     while i < end {
         // Only `.`, `!` and `?` can end a sentence: jump to the next one.
-        let Some(p) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..end]) else {
+        let Some(p) = marks.find(i, end) else {
             break;
         };
-        i += p;
+        i = p;
         // Runs of terminal marks: "...", "?!".
         let mut j = i;
         while j < end && matches!(bytes[j], b'.' | b'!' | b'?') {
