@@ -1,11 +1,12 @@
 //! Byte classes of a 64-byte block as bit masks: bit `k` is set when byte `k`
 //! is of the class. The stages that read every byte (the word count, the
-//! number-word gate) branch on these masks per word, not per byte.
+//! number-word gate, the lexer's words, the sentence splitter's line breaks
+//! and full stops) branch on these masks per word or per mark, not per byte.
 //!
 //! On x86-64 the masks are computed sixteen bytes at a time with SSE2 (part
 //! of every x86-64 processor) through `safe_arch`, whose intrinsics need no
-//! `unsafe` here; elsewhere a byte loop gives the same masks. Tests compare
-//! both with a byte-by-byte model on every byte value.
+//! `unsafe` here; elsewhere the byte loop the tests take as the model gives
+//! them (the tests compare the two on every byte value at every position).
 
 /// 64 bytes, one bit each in a `u64`.
 pub(crate) type Block = [u8; 64];
