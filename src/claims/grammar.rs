@@ -2405,6 +2405,141 @@ mod tests {
         }
     }
 
+    /// The claims of `text` (one sentence) as the readers found them with a
+    /// flag per token: dates tried at every token with a number at most
+    /// seven tokens on, claims at every flagged start, each loop jumping past
+    /// what it read. The reference model of the lists the readers walk.
+    fn claims_by_flags(text: &str, year: Option<i32>) -> Vec<Claim> {
+        let mut r = reader(text, year);
+        let n = r.toks.len();
+        let near: Vec<bool> = (0..n)
+            .map(|k| (k..n.min(k + 8)).any(|j| r.toks[j].kind == Tk::Num))
+            .collect();
+        let mut claims = Vec::new();
+        let mut i = 0;
+        while i < n {
+            i = if near[i] {
+                r.date_from(i, &mut claims)
+            } else {
+                i + 1
+            };
+        }
+        let mut start_here = vec![false; n];
+        for k in 0..n {
+            match r.toks[k].kind {
+                Tk::Num => start_here[k] = true,
+                Tk::Word => {
+                    let t = r.toks[k];
+                    if is_number_word(text, &t, &r.lower[t.start..t.end]) {
+                        start_here[k] = true;
+                        if k > 0 && r.toks[k - 1].kind == Tk::Word {
+                            start_here[k - 1] = true;
+                        }
+                    }
+                }
+                Tk::Sym => {}
+            }
+        }
+        let mut i = 0;
+        while i < n {
+            if r.used[i] || !start_here[i] {
+                i += 1;
+                continue;
+            }
+            match r.claim_at(i).or_else(|| r.elided_count(i, &claims)) {
+                Some((claim, next)) => {
+                    for u in &mut r.used[i..next.min(n)] {
+                        *u = true;
+                    }
+                    claims.push(claim);
+                    i = next.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        claims.sort_by_key(|c| (c.span.start, c.span.end));
+        claims
+    }
+
+    #[test]
+    fn the_readers_lists_find_what_flags_on_every_token_find() {
+        let pieces = [
+            " ",
+            " ",
+            " ",
+            "$",
+            "9",
+            "2025",
+            "28",
+            "1,234",
+            "0.5",
+            "10",
+            "%",
+            "billion",
+            "two",
+            "hundred",
+            "a",
+            "dozen",
+            "half",
+            "double",
+            "one",
+            "third",
+            "October ",
+            "Q4 ",
+            "in ",
+            "by ",
+            "closing ",
+            "expected to close ",
+            "the first quarter of ",
+            "year-end ",
+            "shares",
+            "per share",
+            "for each",
+            "votes",
+            "more than",
+            "about",
+            "-",
+            ",",
+            ".",
+            "(",
+            ")",
+            "and",
+            "of",
+            "million",
+            "x",
+            "years",
+            "MW",
+            "rose",
+            "fell",
+            " a billion dollars ",
+            " a third of the shares ",
+            " half a million shares ",
+            " a dozen votes ",
+            " two hundred people ",
+            " the fourth quarter of fiscal 2025 ",
+        ];
+        let mut texts: Vec<String> = Vec::new();
+        for (_, doc) in crate::testing::corpus_documents() {
+            for s in crate::tokenize::sentences(&doc) {
+                texts.push(s.span.slice(&doc).to_string());
+            }
+        }
+        let mut next = crate::testing::picker(0x7f4a_7c15_9e37_79b9);
+        texts.extend((0..20_000).map(|_| crate::testing::soup(&mut next, &pieces, 24)));
+        let mut found = 0;
+        for text in &texts {
+            for year in [None, Some(2025)] {
+                let mut got = Vec::new();
+                let span = Span::new(0, text.len());
+                sentence_claims(text, span, 0, year, &mut Scratch::default(), &mut got);
+                let model = claims_by_flags(text, year);
+                assert_eq!(got, model, "{text:?}");
+                found += got.len();
+            }
+        }
+        assert!(found > 2_000, "{found} claims");
+    }
+
     #[test]
     fn dates_start_only_where_the_quick_test_allows() {
         let pieces = [

@@ -477,7 +477,7 @@ mod tests {
     fn words_up_to_counts_as_split_whitespace_does() {
         let pieces = [
             "a", "bc", " ", "  ", "\t", "\u{b}", "\u{c}", "\r", "\u{1c}", "\u{a0}", "é",
-            "\u{2003}", "x.y",
+            "\u{2003}", "x.y", "\u{85}", "😀", "\u{2028}",
         ];
         let mut next = crate::testing::picker(0x3c6e_f372_fe94_f82b);
         for _ in 0..5000 {
