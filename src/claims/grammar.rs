@@ -433,7 +433,6 @@ pub(crate) fn sentence_claims(
     let mut used = std::mem::take(&mut scratch.used);
     used.clear();
     used.resize(toks.len(), false);
-    let n = toks.len();
     let mut r = Reader {
         text,
         toks,
@@ -451,16 +450,7 @@ pub(crate) fn sentence_claims(
         if i < from || r.used[i] {
             continue;
         }
-        match r.claim_at(i).or_else(|| r.elided_count(i, &claims)) {
-            Some((claim, next)) => {
-                for u in &mut r.used[i..next.min(n)] {
-                    *u = true;
-                }
-                claims.push(claim);
-                from = next.max(i + 1);
-            }
-            None => from = i + 1,
-        }
+        from = r.claim_from(i, &mut claims);
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     out.extend(claims);
@@ -2060,6 +2050,23 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Reads a claim at start token `i` (or an elided count after the
+    /// claims before it), marks its tokens used and adds it to `claims`;
+    /// returns where to read next (after the claim, or the next token).
+    fn claim_from(&mut self, i: usize, claims: &mut Vec<Claim>) -> usize {
+        match self.claim_at(i).or_else(|| self.elided_count(i, claims)) {
+            Some((claim, next)) => {
+                let n = self.toks.len();
+                for u in &mut self.used[i..next.min(n)] {
+                    *u = true;
+                }
+                claims.push(claim);
+                next.max(i + 1)
+            }
+            None => i + 1,
+        }
+    }
+
     /// Reads a date at token `i` (see [`Reader::dates`]); returns where to
     /// read next (after the date, or the next token).
     fn date_from(&mut self, i: usize, out: &mut Vec<Claim>) -> usize {
@@ -2446,16 +2453,7 @@ mod tests {
                 i += 1;
                 continue;
             }
-            match r.claim_at(i).or_else(|| r.elided_count(i, &claims)) {
-                Some((claim, next)) => {
-                    for u in &mut r.used[i..next.min(n)] {
-                        *u = true;
-                    }
-                    claims.push(claim);
-                    i = next.max(i + 1);
-                }
-                None => i += 1,
-            }
+            i = r.claim_from(i, &mut claims);
         }
         claims.sort_by_key(|c| (c.span.start, c.span.end));
         claims

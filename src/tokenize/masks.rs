@@ -13,7 +13,7 @@ pub(crate) type Block = [u8; 64];
 
 /// The 64 bytes of `b` from `at`, bytes past the end as 0 (in no class).
 #[inline]
-pub(crate) fn block_at(b: &[u8], at: usize) -> Block {
+fn block_at(b: &[u8], at: usize) -> Block {
     let mut block = [0u8; 64];
     match b.get(at..at + 64) {
         Some(whole) => block.copy_from_slice(whole),
