@@ -251,6 +251,26 @@ const MULTIPLE_WORDS: &[(&str, i64)] = &[
 /// Scale words a spelled-out amount may start with ("a billion").
 const SCALE_WORDS: &[&str] = &["hundred", "thousand", "million", "billion", "trillion"];
 
+#[cfg(test)]
+thread_local! {
+    /// Tests switch [`Reader::claim_at`]'s bare-number screen off, to
+    /// compare it with the whole chain.
+    static NO_SCREEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// True unless a test has switched the bare-number screen off.
+#[inline]
+fn screen_bare() -> bool {
+    #[cfg(test)]
+    {
+        !NO_SCREEN.get()
+    }
+    #[cfg(not(test))]
+    {
+        true
+    }
+}
+
 fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
 }
@@ -625,6 +645,18 @@ impl<'a> Reader<'a> {
     fn attached(&self, i: usize) -> bool {
         self.t(i).is_some_and(|t| !t.space_before)
     }
+    /// True when nothing that could be a unit or a range follows at `j`:
+    /// the sentence's end, a number, or a clause mark.
+    fn ends_bare(&self, j: usize) -> bool {
+        match self.t(j) {
+            None => true,
+            Some(t) => match t.kind {
+                Tk::Num => true,
+                Tk::Sym => matches!(self.raw(j), "," | ";" | ":" | "."),
+                Tk::Word => false,
+            },
+        }
+    }
     fn is_dash(&self, i: usize) -> bool {
         ["-", "–", "—", "‑"].iter().any(|d| self.is_sym(i, d))
     }
@@ -895,6 +927,22 @@ impl<'a> Reader<'a> {
             return None; // "$nine billion" is not how anyone writes
         }
 
+        // A bare number: no currency before it, and after it another
+        // number, a clause mark or the sentence's end (table cells, most
+        // years). No unit reader below matches there (each needs a word, a
+        // `%`, `×` or a dash at `j`), nor does a range (a dash, "to" or
+        // "and" after the number), so only an exchange ratio named before
+        // the number can make it a claim. Most numbers of a filing are
+        // such cells; this spares them the chain. The tests compare the
+        // screen with the chain.
+        if kind.is_none()
+            && prefix.currency.is_none()
+            && self.ends_bare(j)
+            && screen_bare()
+            && self.ratio(i, j).is_none()
+        {
+            return None;
+        }
         if kind.is_none() {
             if let Some((k, u, adv, scale, div)) = self.percent_unit(j) {
                 kind = Some(k);
@@ -1764,11 +1812,10 @@ impl<'a> Reader<'a> {
             }
             return None;
         }
-        // "exchange ratio of 0.1235", "exchange ratio is 0.1235"
-        let before: Vec<&str> = (i.saturating_sub(4)..i).map(|k| self.w(k)).collect();
-        if before
-            .windows(2)
-            .any(|w| w[0] == "exchange" && w[1] == "ratio")
+        // "exchange ratio of 0.1235", "exchange ratio is 0.1235": the two
+        // words within the four tokens before the number.
+        if (i.saturating_sub(4)..i.saturating_sub(1))
+            .any(|k| self.w(k) == "exchange" && self.w(k + 1) == "ratio")
             && !self.toks[i].commas
         {
             return Some(j);
@@ -2534,6 +2581,85 @@ mod tests {
                 assert_eq!(got, model, "{text:?}");
                 found += got.len();
             }
+        }
+        assert!(found > 2_000, "{found} claims");
+    }
+
+    #[test]
+    fn the_bare_number_screen_changes_no_claim() {
+        // Numbers next to what may follow one: other numbers, clause marks,
+        // units, dashes, range words, brackets, currency, "exchange ratio".
+        let pieces = [
+            " ",
+            " ",
+            " ",
+            "9",
+            "2025",
+            "1,234",
+            "0.1235",
+            "(1.2)",
+            "(",
+            ")",
+            "$",
+            "%",
+            "×",
+            "x",
+            "-",
+            "–",
+            "—",
+            ",",
+            ";",
+            ":",
+            ".",
+            "+",
+            "/",
+            "to",
+            "and",
+            "between",
+            "million",
+            "billion",
+            "shares",
+            "per share",
+            "for each",
+            "years",
+            "MW",
+            "fold",
+            "times",
+            "dollars",
+            "USD",
+            "percent",
+            "basis points",
+            "exchange ratio of ",
+            "exchange ratio ",
+            "Exchange Ratio: ",
+            "more than",
+            "due",
+            "employees",
+            "Common",
+            "a",
+            "two",
+        ];
+        let mut texts: Vec<String> = Vec::new();
+        for (_, doc) in crate::testing::corpus_documents() {
+            for s in crate::tokenize::sentences(&doc) {
+                texts.push(s.span.slice(&doc).to_string());
+            }
+        }
+        let mut next = crate::testing::picker(0x1f83_d9ab_fb41_bd6b);
+        texts.extend((0..20_000).map(|_| crate::testing::soup(&mut next, &pieces, 16)));
+        let claims = |text: &str, screen: bool| {
+            NO_SCREEN.set(!screen);
+            let mut got = Vec::new();
+            let span = Span::new(0, text.len());
+            sentence_claims(text, span, 0, None, &mut Scratch::default(), &mut got);
+            NO_SCREEN.set(false);
+            got
+        };
+        let mut found = 0;
+        for text in &texts {
+            let got = claims(text, true);
+            assert_eq!(got, claims(text, false), "{text:?}");
+            found += got.len();
         }
         assert!(found > 2_000, "{found} claims");
     }

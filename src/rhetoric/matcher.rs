@@ -340,23 +340,41 @@ impl Matcher {
             let classes = &tab.classes;
             let bytes = text.as_bytes();
             while chains.iter().all(|c| !c.done) {
-                let xs: [u8; N] = std::array::from_fn(|k| bytes[chains[k].i]);
-                if xs.iter().fold(0, |a, &x| a | x) < 0x80 {
-                    for k in 0..N {
-                        let c = &mut chains[k];
-                        c.sid = trans[(c.sid + u32::from(classes[usize::from(xs[k])])) as usize];
-                        c.i += 1;
+                // The hot loop: `n` steps can be taken without any chain
+                // reaching its end; run them with the states in registers
+                // while every byte read is ASCII and no chain enters a
+                // special (dead or match) state.
+                let n = chains.iter().map(|c| c.end - c.i).min().unwrap_or(0);
+                let ahead: [&[u8]; N] = std::array::from_fn(|k| &bytes[chains[k].i..][..n]);
+                let mut sid: [u32; N] = std::array::from_fn(|k| chains[k].sid);
+                let mut j = 0;
+                let mut ascii = true;
+                while j < n {
+                    let xs: [u8; N] = std::array::from_fn(|k| ahead[k][j]);
+                    if xs.iter().fold(0, |a, &x| a | x) >= 0x80 {
+                        ascii = false;
+                        break;
                     }
                     for k in 0..N {
-                        let c = &mut chains[k];
-                        if c.sid <= tab.max_special || c.i >= c.end {
-                            let out = &mut found[k];
-                            c.after_step(self, text, &mut |p, s| out.push((p, s)));
-                        }
+                        sid[k] = trans[(sid[k] + u32::from(classes[usize::from(xs[k])])) as usize];
                     }
-                } else {
-                    for k in 0..N {
-                        let out = &mut found[k];
+                    j += 1;
+                    if sid.iter().any(|&s| s <= tab.max_special) {
+                        break;
+                    }
+                }
+                for k in 0..N {
+                    chains[k].sid = sid[k];
+                    chains[k].i += j;
+                }
+                for k in 0..N {
+                    let out = &mut found[k];
+                    if ascii {
+                        // A special state or a chain's end: act on it.
+                        chains[k].after_step(self, text, &mut |p, s| out.push((p, s)));
+                    } else {
+                        // A non-ASCII character ahead in some chain: one
+                        // character each, normalised.
                         chains[k].step_char(self, text, &mut |p, s| out.push((p, s)));
                     }
                 }
@@ -566,26 +584,28 @@ fn match_forward(text: &str, at: usize, pattern: &str) -> Option<usize> {
     while j < want.len() {
         let c = text.get(pos..)?.chars().next()?;
         pos += c.len_utf8();
-        let got: &[u8] = match norm_char(c) {
+        // One byte compared as a byte: a slice comparison would call
+        // `memcmp` for each character.
+        let (same, n) = match norm_char(c) {
             Norm::Space if prev_space => continue,
             Norm::Space => {
                 prev_space = true;
-                b" "
+                (want.get(j) == Some(&b' '), 1)
             }
             Norm::Byte(b) => {
                 prev_space = false;
-                buf[0] = b;
-                &buf[..1]
+                (want.get(j) == Some(&b), 1)
             }
             Norm::Char(l) => {
                 prev_space = false;
-                l.encode_utf8(&mut buf).as_bytes()
+                let got = l.encode_utf8(&mut buf).as_bytes();
+                (want.get(j..j + got.len()) == Some(got), got.len())
             }
         };
-        if want.get(j..j + got.len()) != Some(got) {
+        if !same {
             return None;
         }
-        j += got.len();
+        j += n;
     }
     Some(pos)
 }
