@@ -33,7 +33,7 @@ fn bench(c: &mut Criterion) {
     if sources.is_empty() {
         return;
     }
-    let texts: Vec<&str> = sources.iter().map(|s| s.text.as_str()).collect();
+    let texts: Vec<&str> = sources.iter().map(|s| s.text()).collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let mut g = c.benchmark_group("stages");
     g.throughput(Throughput::Bytes(bytes as u64))
@@ -83,7 +83,7 @@ fn bench(c: &mut Criterion) {
                     .iter()
                     .map(|a| {
                         check::check_claims(
-                            &a.source.text,
+                            a.source.text(),
                             &a.sentences,
                             &a.claims,
                             record,

@@ -81,7 +81,7 @@ impl Analysis {
 
     /// The text a finding covers.
     pub fn text_of(&self, item: &impl Ranged) -> &str {
-        item.span().slice(&self.source.text)
+        item.span().slice(self.source.text())
     }
 
     /// Indices of the markers in the claim's sentence.
@@ -106,7 +106,7 @@ pub fn analyze(source: Source, options: &Options) -> Analysis {
 
 /// [`analyze`] with `as_of` standing in for `options.as_of`.
 fn analyze_as_of(source: Source, options: &Options, as_of: Option<Date>) -> Analysis {
-    let text = source.text.as_str();
+    let text = source.text();
     let sentences = tokenize::sentences(text);
     let quotations = tokenize::quotations(text);
     let words = tokenize::word_count(text);

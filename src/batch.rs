@@ -144,7 +144,7 @@ mod tests {
         let analyse = |input: &Input| {
             load::load(input, load::DEFAULT_MAX_BYTES)
                 .map(|source| analyze_parts(source, &Options::default()))
-                .map(|a| a[0].source.text.clone())
+                .map(|a| a[0].source.text().to_string())
                 .unwrap_or_default()
         };
         let run_with = |threads| Pool::new(threads).map(&inputs, analyse);

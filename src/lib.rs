@@ -17,7 +17,7 @@
 //! assert_eq!(texts, ["$9 billion", "less than 10%"]);
 //! // Spans point into the original bytes:
 //! let span = analysis.source_span(&analysis.claims[0]);
-//! assert_eq!(&analysis.source.bytes[span.start..span.end], b"$9 billion");
+//! assert_eq!(&analysis.source.bytes()[span.start..span.end], b"$9 billion");
 //! ```
 //!
 //! An EDGAR submission holds several documents; [`analyze_parts`] gives one
@@ -35,7 +35,7 @@
 //! assert_eq!(press_release.source.part.as_ref().map(|p| p.kind.as_str()), Some("EX-99.1"));
 //! assert_eq!(press_release.date.map(|d| d.to_string()).as_deref(), Some("2025-10-31"));
 //! let span = press_release.source_span(&press_release.claims[0]);
-//! assert_eq!(&press_release.source.bytes[span.start..span.end], b"$9 billion");
+//! assert_eq!(&press_release.source.bytes()[span.start..span.end], b"$9 billion");
 //! ```
 
 pub mod analysis;

@@ -509,7 +509,7 @@ fn run_tokens(args: TokensArgs) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut w = io::BufWriter::new(stdout.lock());
     if args.text {
-        w.write_all(source.text.as_bytes())?;
+        w.write_all(source.text().as_bytes())?;
         w.flush()?;
         return Ok(ExitCode::SUCCESS);
     }

@@ -140,7 +140,7 @@ fn set_checks(a: &mut Analysis, checks: Vec<(&str, Check)>) {
 
 /// Replaces the markers with these (category, text of the n-th occurrence).
 fn set_markers(a: &mut Analysis, markers: &[(&str, &str)]) {
-    let text = a.source.text.clone();
+    let text = a.source.text().to_string();
     a.markers = markers
         .iter()
         .map(|&(category, cue)| {

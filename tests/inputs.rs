@@ -190,9 +190,9 @@ fn span_mismatches(a: &Analysis) -> Vec<String> {
     let format = a.source.part.as_ref().map_or(a.source.format, |p| p.format);
     let mut bad = Vec::new();
     let mut check = |kind: &str, text_span: Span| {
-        let text = text_span.slice(&a.source.text);
+        let text = text_span.slice(a.source.text());
         let span = a.source.source_span(text_span);
-        let source = &a.source.bytes[span.start..span.end];
+        let source = &a.source.bytes()[span.start..span.end];
         if squeeze(&reference(source, format)) != squeeze(text) {
             bad.push(format!(
                 "{} {kind} [{}..{}]: text {text:?}, source {:?}",
@@ -221,7 +221,7 @@ fn span_mismatches(a: &Analysis) -> Vec<String> {
 }
 
 fn html_text(html: &str) -> String {
-    Source::from_text("t.html", html).text
+    Source::from_text("t.html", html).text().to_string()
 }
 
 /// The visible text of a snippet, whitespace squeezed.
@@ -233,13 +233,13 @@ fn seen(html: &str) -> String {
 /// source bytes whose reference text is `needle`.
 fn assert_maps_back(src: &Source, needle: &str) {
     let at = src
-        .text
+        .text()
         .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in {:?}", src.text));
+        .unwrap_or_else(|| panic!("{needle:?} not in {:?}", src.text()));
     let span = src.source_span(Span::new(at, at + needle.len()));
     let format = src.part.as_ref().map_or(src.format, |p| p.format);
     assert_eq!(
-        squeeze(&reference(&src.bytes[span.start..span.end], format)),
+        squeeze(&reference(&src.bytes()[span.start..span.end], format)),
         squeeze(needle),
         "span {span:?}"
     );
@@ -386,7 +386,7 @@ fn html_entities() {
         "<p>AT&amp;T&#146;s &#8220;$9&nbsp;billion&#8221; &copy 2025 &copy2025 &eacute;t&eacute; &mdash; &#x24;5 &#36 &unknown; &ampx</p>",
     );
     assert_eq!(
-        src.text.trim(),
+        src.text().trim(),
         "AT&T\u{2019}s \u{201c}$9\u{a0}billion\u{201d} \u{a9} 2025 \u{a9}2025 \u{e9}t\u{e9} \u{2014} $5 $ &unknown; &x"
     );
     assert_maps_back(&src, "AT&T\u{2019}s");
@@ -406,9 +406,9 @@ fn html_spans_survive_collapsed_whitespace_and_inline_tags() {
         "<p>The\n   deal   was\n\t<b>$9</b>\n <span class=x>billion</span>, or <ix:nonFraction name=\"a\">66</ix:nonFraction>%.</p>",
     );
     assert!(
-        src.text.contains("The deal was $9 billion, or 66%."),
+        src.text().contains("The deal was $9 billion, or 66%."),
         "{:?}",
-        src.text
+        src.text()
     );
     assert_maps_back(&src, "$9 billion");
     assert_maps_back(&src, "66%");
@@ -433,7 +433,7 @@ fn html_corpus_press_release_drops_script_style_and_hidden_numbers() {
         "<",
     ] {
         assert!(
-            !src.text.contains(leaked),
+            !src.text().contains(leaked),
             "{leaked:?} leaked into the text"
         );
     }
@@ -444,10 +444,10 @@ fn html_corpus_press_release_drops_script_style_and_hidden_numbers() {
         "0.2520",
         "5:00\u{a0}p.m.",
     ] {
-        assert!(src.text.contains(kept), "{kept:?} missing");
+        assert!(src.text().contains(kept), "{kept:?} missing");
     }
     assert!(
-        src.text.contains("approximately\u{a0}96%"),
+        src.text().contains("approximately\u{a0}96%"),
         "the &nbsp; stays U+00A0"
     );
     let a = analyze(src, &Options::default());
@@ -493,7 +493,7 @@ fn edgar_submission_splits_into_parts() {
         Some("2025-10-31")
     );
     // The header is never text: its numbers are identifiers.
-    assert!(!src.text.contains("0001839341") && !src.text.contains("FILED AS OF DATE"));
+    assert!(!src.text().contains("0001839341") && !src.text().contains("FILED AS OF DATE"));
     let analyses = analyze_parts(src, &Options::default());
     assert_eq!(analyses.len(), 2);
     let labels: Vec<(u32, &str, Option<&str>, Format)> = analyses
@@ -520,7 +520,7 @@ fn edgar_submission_splits_into_parts() {
     assert!(
         analyses
             .iter()
-            .all(|a| !a.source.text.contains("begin 644"))
+            .all(|a| !a.source.text().contains("begin 644"))
     );
     for a in &analyses {
         assert_eq!(
@@ -603,9 +603,9 @@ fn edgar_plain_text_parts_and_nc_files() {
     let a = &parts[0];
     assert_eq!(a.source.part.as_ref().map(|p| p.format), Some(Format::Text));
     assert!(
-        !a.source.text.contains("<PAGE>") && !a.source.text.contains("<C>"),
+        !a.source.text().contains("<PAGE>") && !a.source.text().contains("<C>"),
         "{:?}",
-        a.source.text
+        a.source.text()
     );
     assert_eq!(a.notes.len(), 2, "{:?}", a.notes);
     assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("1995-12-28"));
@@ -687,12 +687,12 @@ fn markdown_markup_stays_out_and_spans_stay_in() {
     let src = Source::from_text("note.md", md);
     assert_eq!(src.format, Format::Markdown);
     assert!(
-        src.text.starts_with("CoreWeave buys Core Scientific\n"),
+        src.text().starts_with("CoreWeave buys Core Scientific\n"),
         "{:?}",
-        src.text
+        src.text()
     );
     for gone in ["**", "https", "25%", "$5 billion", "40%", "30%", "#", "`"] {
-        assert!(!src.text.contains(gone), "{gone:?} in {:?}", src.text);
+        assert!(!src.text().contains(gone), "{gone:?} in {:?}", src.text());
     }
     let a = analyze(src, &Options::default());
     let texts: Vec<&str> = a.claims.iter().map(|c| a.text_of(c)).collect();
@@ -700,7 +700,7 @@ fn markdown_markup_stays_out_and_spans_stay_in() {
     for c in &a.claims {
         let span = a.source_span(c);
         assert_eq!(
-            &a.source.bytes[span.start..span.end],
+            &a.source.bytes()[span.start..span.end],
             a.text_of(c).as_bytes()
         );
     }
@@ -715,15 +715,15 @@ fn windows_1252_html_and_text_keep_their_offsets() {
     let src = Source::from_bytes("old.html", bytes.clone(), None);
     assert_eq!(src.encoding, "windows-1252");
     assert!(
-        src.text.contains(
+        src.text().contains(
             "company\u{2019}s \u{201c}$9 billion\u{201d} deal \u{2013} caf\u{e9} \u{2019}s"
         ),
         "{:?}",
-        src.text
+        src.text()
     );
     let a = analyze(src, &Options::default());
     let span = a.source_span(&a.claims[0]);
-    assert_eq!(&a.source.bytes[span.start..span.end], b"$9 billion");
+    assert_eq!(&a.source.bytes()[span.start..span.end], b"$9 billion");
     assert!(span_mismatches(&a).is_empty(), "{:?}", span_mismatches(&a));
     // A Latin-1 text file: every byte one character, columns counted so.
     bytes = b"Caf\xe9 \xab r\xe9sum\xe9 \xbb: it paid $9 billion.\n".to_vec();
@@ -732,7 +732,7 @@ fn windows_1252_html_and_text_keep_their_offsets() {
         &Options::default(),
     );
     let span = a.source_span(&a.claims[0]);
-    assert_eq!(&a.source.bytes[span.start..span.end], b"$9 billion");
+    assert_eq!(&a.source.bytes()[span.start..span.end], b"$9 billion");
     let mut out = Vec::new();
     report::render(
         OutputFormat::Json,
@@ -933,10 +933,10 @@ fn corpus_large_edgar_parts_and_hidden_xbrl() {
     // A header alone is one document with a note and no text.
     let header = find("1990sheader.txt");
     assert_eq!(header.len(), 1);
-    assert!(header[0].source.text.is_empty() && !header[0].notes.is_empty());
+    assert!(header[0].source.text().is_empty() && !header[0].notes.is_empty());
     // Inline XBRL: nothing of the hidden ix:header reaches the text.
     for a in find("aapl-10-k-2024-11-01.html") {
-        assert!(!a.source.text.contains("xbrli:") && !a.source.text.contains("iso4217"));
+        assert!(!a.source.text().contains("xbrli:") && !a.source.text().contains("iso4217"));
     }
 }
 

@@ -378,12 +378,12 @@ fn legends_are_boilerplate() {
     let a = analysis("corpus/documents/pr-coreweave-core-scientific-2025-07-07.txt");
     let legend_start = a
         .source
-        .text
+        .text()
         .find("Forward-Looking Statements")
         .unwrap_or(usize::MAX);
     let legend_end = a
         .source
-        .text
+        .text()
         .find("Additional Information and Where")
         .unwrap_or(0);
     let inside: Vec<&Marker> = a
@@ -414,7 +414,7 @@ fn legends_are_boilerplate() {
             .filter(|m| m.span.start < legend_start)
             .all(|m| m.context.is_none())
     );
-    let quote = a.source.text.find("“Owning this footprint").unwrap_or(0);
+    let quote = a.source.text().find("“Owning this footprint").unwrap_or(0);
     let m = a
         .markers
         .iter()

@@ -70,5 +70,8 @@ pub fn sources() -> Vec<Source> {
 
 /// The plain text of every document of the corpus.
 pub fn texts() -> Vec<String> {
-    sources().into_iter().map(|s| s.text).collect()
+    sources()
+        .into_iter()
+        .map(|s| s.text().to_string())
+        .collect()
 }

@@ -40,8 +40,8 @@ pub static OPTIONS: LazyLock<Options> = LazyLock::new(|| Options {
 
 /// Every invariant of one analysis.
 pub fn check_analysis(a: &Analysis) {
-    let text = &a.source.text;
-    let bytes = a.source.bytes.len();
+    let text = a.source.text();
+    let bytes = a.source.bytes().len();
     for s in &a.sentences {
         assert!(s.span.end <= text.len(), "sentence span past the text");
     }

@@ -458,7 +458,7 @@ fn document(d: usize, a: &Analysis, h: &mut String) {
 
 /// The document's text with claims and markers wrapped in elements.
 fn annotated_text(d: usize, a: &Analysis, loc: &Locator<'_>, h: &mut String) {
-    let text = a.source.text.as_str();
+    let text = a.source.text();
     // Claim regions in text order, clipped so that they never overlap: a
     // claim that starts inside the one before it starts where that one ends.
     let mut regions: Vec<(usize, usize, usize)> = Vec::with_capacity(a.claims.len());

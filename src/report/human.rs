@@ -112,7 +112,7 @@ fn document(a: &Analysis, paint: &Paint, out: &mut dyn Write) -> io::Result<()> 
         }
         None => format!("{} ({}", src.path, src.format.name()),
     };
-    header.push_str(&format!(", {}, {} bytes", src.encoding, src.bytes.len()));
+    header.push_str(&format!(", {}, {} bytes", src.encoding, src.bytes().len()));
     if let Some(d) = a.date {
         header.push_str(&format!(", dated {d}"));
     }
@@ -268,7 +268,7 @@ fn claim(
         l.column
     )?;
     let sentence = a.sentences.get(c.sentence).map_or(c.span, |s| s.span);
-    let (excerpt, caret_at, caret_len) = excerpt(&a.source.text, c.span, sentence);
+    let (excerpt, caret_at, caret_len) = excerpt(a.source.text(), c.span, sentence);
     let gutter = l.line.to_string();
     let pad = " ".repeat(gutter.len());
     writeln!(out, "  {pad} {}", paint.dim("|"))?;

@@ -521,7 +521,7 @@ pub(crate) fn document(outcome: &Outcome) -> DocumentJson<'_> {
 
 pub(crate) fn analyzed(a: &Analysis) -> AnalyzedJson<'_> {
     let loc = Locator::new(a);
-    let text = a.source.text.as_str();
+    let text = a.source.text();
     let claims = a
         .claims
         .iter()
@@ -584,7 +584,7 @@ pub(crate) fn analyzed(a: &Analysis) -> AnalyzedJson<'_> {
         path: &a.source.path,
         format: a.source.format.name(),
         encoding: &a.source.encoding,
-        bytes: a.source.bytes.len(),
+        bytes: a.source.bytes().len(),
         part: a.source.part.as_ref(),
         filing: a.source.filing.as_ref(),
         date: a.date,

@@ -248,7 +248,7 @@ fn document(d: usize, a: &Analysis, m: &mut String) {
 
 /// The claim in its sentence, bold, cut to a window: "…deal valued at **about $9 billion**, a…".
 fn in_context(a: &Analysis, span: Span, sentence: usize) -> String {
-    let text = a.source.text.as_str();
+    let text = a.source.text();
     let s = a
         .sentences
         .get(sentence)

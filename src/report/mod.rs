@@ -167,7 +167,7 @@ impl<'a> Locator<'a> {
         let mut hint = self.line.get();
         let (line, column) =
             self.index
-                .line_col_near(&self.analysis.source.bytes, s.start, &mut hint);
+                .line_col_near(self.analysis.source.bytes(), s.start, &mut hint);
         self.line.set(hint);
         Location {
             start: s.start,
@@ -181,7 +181,7 @@ impl<'a> Locator<'a> {
     /// original input (for the end of a span: the position just after it).
     pub(crate) fn line_col(&self, source_byte: usize) -> (usize, usize) {
         self.index
-            .line_col(&self.analysis.source.bytes, source_byte)
+            .line_col(self.analysis.source.bytes(), source_byte)
     }
 }
 
@@ -386,7 +386,7 @@ pub(crate) fn document_meta(a: &Analysis) -> String {
         "{}, {}, {} bytes",
         src.format.name(),
         src.encoding,
-        src.bytes.len()
+        src.bytes().len()
     );
     if let Some(date) = a.date {
         meta.push_str(&format!(", dated {date}"));
@@ -430,7 +430,7 @@ pub fn tokens(
     sentences_only: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let text = source.text.as_str();
+    let text = source.text();
     let index = source.line_index();
     writeln!(
         out,
@@ -441,7 +441,7 @@ pub fn tokens(
     )?;
     for (i, s) in crate::tokenize::sentences(text).iter().enumerate() {
         let span = source.source_span(s.span);
-        let (line, col) = index.line_col(&source.bytes, span.start);
+        let (line, col) = index.line_col(source.bytes(), span.start);
         let kind = if s.heading { "heading" } else { "sentence" };
         let one_line: String = s
             .span

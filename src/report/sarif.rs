@@ -129,7 +129,7 @@ fn log(outcomes: &[Outcome]) -> Value {
                     None => {
                         artifacts.push(json!({
                             "location": { "uri": path },
-                            "length": a.source.bytes.len(),
+                            "length": a.source.bytes().len(),
                             "sourceLanguage": a.source.format.name(),
                             "encoding": a.source.encoding,
                         }));

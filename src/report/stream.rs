@@ -117,7 +117,7 @@ fn submission<'a>(id: &'a RawValue, parts: &'a [Analysis]) -> SubmissionLine<'a>
         path: container.map_or("", |s| s.path.as_str()),
         format: container.map_or(Format::Edgar, |s| s.format).name(),
         encoding: container.map_or("", |s| s.encoding.as_str()),
-        bytes: container.map_or(0, |s| s.bytes.len()),
+        bytes: container.map_or(0, |s| s.bytes().len()),
         filing: container.and_then(|s| s.filing.as_ref()),
         parts: parts.iter().map(analyzed).collect(),
         summary: summary(parts),

@@ -77,6 +77,51 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }
 
+/// [`decode`] of bytes the caller gives up: the text, and the raw bytes
+/// when the text is not them.
+#[derive(Clone, Debug)]
+pub struct Owned {
+    /// The text.
+    pub text: String,
+    /// The raw bytes; `None` when they are `text`'s own (UTF-8 without a
+    /// byte-order mark: the text is the bytes, not a copy of them).
+    pub raw: Option<Vec<u8>>,
+    /// Text offset → byte offset.
+    pub map: OffsetMap,
+    /// The encoding that was used, for the report.
+    pub encoding: String,
+}
+
+/// Decodes `bytes` as [`decode`] does. UTF-8 without a byte-order mark, the
+/// common case, becomes the text itself, validated once and not copied.
+pub fn decode_owned(bytes: Vec<u8>) -> Owned {
+    let marked = bytes.starts_with(b"\xEF\xBB\xBF")
+        || bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF]);
+    let bytes = if marked {
+        bytes
+    } else {
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                return Owned {
+                    map: OffsetMap::identity(text.len(), 0),
+                    text,
+                    raw: None,
+                    encoding: "utf-8".into(),
+                };
+            }
+            Err(e) => e.into_bytes(),
+        }
+    };
+    let d = decode(&bytes);
+    Owned {
+        text: d.text.into_owned(),
+        map: d.map,
+        encoding: d.encoding,
+        raw: Some(bytes),
+    }
+}
+
 /// Decodes `bytes` into text with its offset map.
 pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {

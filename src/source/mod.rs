@@ -110,16 +110,15 @@ impl Format {
 pub struct Source {
     /// The path as the user gave it (`-` for standard input).
     pub path: String,
-    /// The original bytes, exactly as read: the whole file, also for a part
-    /// of an EDGAR submission (shared between the parts, not copied).
-    pub bytes: Arc<Vec<u8>>,
+    /// The original bytes (see [`Source::bytes`]).
+    origin: Origin,
     /// The detected format (of the file: `edgar` for every part of a
     /// submission; the part's own format is in [`Source::part`]).
     pub format: Format,
     /// How the bytes were decoded (`utf-8`, `windows-1252`, ...).
     pub encoding: String,
-    /// The plain text the stages read.
-    pub text: String,
+    /// The plain text the stages read (see [`Source::text`]).
+    text: String,
     /// Maps every byte of `text` back to the source bytes.
     pub map: OffsetMap,
     /// For one document of an EDGAR submission: which one.
@@ -137,7 +136,32 @@ pub struct Source {
     line_index: Arc<OnceLock<LineIndex>>,
 }
 
+/// Where a source's original bytes are kept.
+#[derive(Clone, Debug)]
+enum Origin {
+    /// Bytes of their own: the whole file, also for a part of an EDGAR
+    /// submission (shared between the parts, not copied).
+    Bytes(Arc<Vec<u8>>),
+    /// The bytes are the text: a UTF-8 file read as plain text, kept once
+    /// (the text is never changed after loading).
+    Text,
+}
+
 impl Source {
+    /// The original bytes, exactly as read: the whole file, also for a part
+    /// of an EDGAR submission. Spans in reports point into these.
+    pub fn bytes(&self) -> &[u8] {
+        match &self.origin {
+            Origin::Bytes(b) => b,
+            Origin::Text => self.text.as_bytes(),
+        }
+    }
+
+    /// The plain text the stages read.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// Builds a source from bytes already in memory. `format` overrides
     /// detection; otherwise the content and then the path's extension decide.
     ///
@@ -146,15 +170,14 @@ impl Source {
     /// bytes, this reads them as text.
     pub fn from_bytes(path: impl Into<String>, bytes: Vec<u8>, format: Option<Format>) -> Source {
         let path = path.into();
-        let bytes = Arc::new(bytes);
-        let decoded = decode::decode(&bytes);
+        let decoded = decode::decode_owned(bytes);
         let format = format
             .or_else(|| Format::sniff(&decoded.text))
             .or_else(|| Format::from_extension(std::path::Path::new(&path)))
             .unwrap_or(Format::Text);
         let mut source = Source {
             path,
-            bytes: Arc::clone(&bytes),
+            origin: Origin::Text,
             format,
             encoding: decoded.encoding,
             text: String::new(),
@@ -165,14 +188,27 @@ impl Source {
             parts: Vec::new(),
             line_index: Arc::default(),
         };
-        let (text, map) = match format {
+        // The raw bytes: the decoded text's own when they were UTF-8 as they
+        // stand (no copy is made either way).
+        let bytes_of = |raw: Option<Vec<u8>>, text: String| {
+            Origin::Bytes(Arc::new(raw.unwrap_or_else(|| text.into_bytes())))
+        };
+        let (text, map, origin) = match format {
             Format::Html => {
                 let (text, html_map) = html::to_text(&decoded.text);
-                (text, html_map.compose(&decoded.map))
+                (
+                    text,
+                    html_map.compose(&decoded.map),
+                    bytes_of(decoded.raw, decoded.text),
+                )
             }
             Format::Markdown => {
                 let (text, md_map) = markdown::to_text(&decoded.text);
-                (text, md_map.compose(&decoded.map))
+                (
+                    text,
+                    md_map.compose(&decoded.map),
+                    bytes_of(decoded.raw, decoded.text),
+                )
             }
             Format::Edgar => {
                 let sub = edgar::split(&decoded.text);
@@ -186,12 +222,20 @@ impl Source {
                         (part, range)
                     })
                     .collect();
-                (sub.text, sub.map.compose(&decoded.map))
+                (
+                    sub.text,
+                    sub.map.compose(&decoded.map),
+                    bytes_of(decoded.raw, decoded.text),
+                )
             }
-            Format::Text | Format::Pdf => (decoded.text.into_owned(), decoded.map),
+            Format::Text | Format::Pdf => match decoded.raw {
+                None => (decoded.text, decoded.map, Origin::Text),
+                Some(raw) => (decoded.text, decoded.map, Origin::Bytes(Arc::new(raw))),
+            },
         };
         source.text = text;
         source.map = map;
+        source.origin = origin;
         source
     }
 
@@ -207,7 +251,7 @@ impl Source {
         let map = OffsetMap::identity(text.len(), 0);
         Source {
             path: path.into(),
-            bytes: Arc::new(text.as_bytes().to_vec()),
+            origin: Origin::Text,
             format: Format::Pdf,
             encoding: "utf-8 (text extracted from PDF)".into(),
             text,
@@ -224,7 +268,7 @@ impl Source {
     /// (built on first use).
     pub fn line_index(&self) -> &LineIndex {
         self.line_index
-            .get_or_init(|| LineIndex::new(&self.bytes, self.encoding == "windows-1252"))
+            .get_or_init(|| LineIndex::new(self.bytes(), self.encoding == "windows-1252"))
     }
 
     /// Maps a span of [`Source::text`] to the span of original bytes it came from.
@@ -249,8 +293,8 @@ impl Source {
     /// part of a submission, else the whole file.
     pub fn own_bytes(&self) -> &[u8] {
         match &self.part {
-            Some(p) => self.bytes.get(p.span.start..p.span.end).unwrap_or(&[]),
-            None => &self.bytes,
+            Some(p) => self.bytes().get(p.span.start..p.span.end).unwrap_or(&[]),
+            None => self.bytes(),
         }
     }
 
@@ -264,6 +308,11 @@ impl Source {
         }
         let parts = std::mem::take(&mut self.parts);
         let mut notes = std::mem::take(&mut self.notes);
+        // The parts' texts are not the container's: they share its bytes.
+        let origin = match &self.origin {
+            Origin::Bytes(b) => Origin::Bytes(Arc::clone(b)),
+            Origin::Text => Origin::Bytes(Arc::new(self.text.as_bytes().to_vec())),
+        };
         parts
             .into_iter()
             .map(|(part, range)| {
@@ -271,7 +320,7 @@ impl Source {
                 let map = self.map.slice(range, part.span.end);
                 Source {
                     path: self.path.clone(),
-                    bytes: Arc::clone(&self.bytes),
+                    origin: origin.clone(),
                     format: self.format,
                     encoding: self.encoding.clone(),
                     text,
@@ -322,12 +371,43 @@ mod tests {
             "<html><body><p>A &amp; B paid $9 billion.</p></body></html>",
         );
         assert_eq!(src.format, Format::Html);
-        let at = src.text.find("$9 billion").unwrap_or(0);
+        let at = src.text().find("$9 billion").unwrap_or(0);
         let span = src.source_span(Span::new(at, at + "$9 billion".len()));
-        assert_eq!(&src.bytes[span.start..span.end], b"$9 billion");
-        let amp = src.text.find('&').unwrap_or(0);
+        assert_eq!(&src.bytes()[span.start..span.end], b"$9 billion");
+        let amp = src.text().find('&').unwrap_or(0);
         let span = src.source_span(Span::new(amp, amp + 1));
-        assert_eq!(&src.bytes[span.start..span.end], b"&amp;");
+        assert_eq!(&src.bytes()[span.start..span.end], b"&amp;");
+    }
+
+    #[test]
+    fn bytes_are_the_input_whatever_its_encoding_and_format() {
+        let edgar = "<SEC-DOCUMENT>x\n<SEC-HEADER>x\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\nPaid $9 billion.\n</TEXT>\n</DOCUMENT>\n";
+        let inputs: Vec<(&str, Vec<u8>, &str)> = vec![
+            ("a.txt", "Paid $9 billion.\n".into(), "utf-8"),
+            (
+                "a.txt",
+                b"\xEF\xBB\xBFPaid \xE2\x82\xAC9 billion.".to_vec(),
+                "utf-8 (with byte-order mark)",
+            ),
+            ("a.txt", b"Paid \x80 9 billion.".to_vec(), "windows-1252"),
+            ("a.txt", [0xFF, 0xFE, b'P', 0, b'9', 0].to_vec(), "utf-16le"),
+            ("a.html", b"<p>Paid &amp; $9 billion.</p>".to_vec(), "utf-8"),
+            ("a.md", b"# Deal\n\nPaid **$9 billion**.".to_vec(), "utf-8"),
+            ("a.txt", edgar.into(), "utf-8"),
+            ("a.txt", Vec::new(), "utf-8"),
+        ];
+        for (path, bytes, encoding) in inputs {
+            let src = Source::from_bytes(path, bytes.clone(), None);
+            assert_eq!(src.bytes(), bytes.as_slice(), "{path}: {bytes:?}");
+            assert!(src.encoding.starts_with(encoding), "{}", src.encoding);
+            if let Some(at) = src.text().find('9') {
+                let span = src.source_span(Span::new(at, at + 1));
+                assert_eq!(src.bytes()[span.start], b'9', "{path}: {bytes:?}");
+            }
+            for part in src.into_parts() {
+                assert_eq!(part.bytes(), bytes.as_slice(), "{path}: a part");
+            }
+        }
     }
 
     #[test]
@@ -342,9 +422,9 @@ mod tests {
         let parts = src.into_parts();
         assert_eq!(parts.len(), 2);
         for (p, needle) in parts.iter().zip(["5%", "$9 billion"]) {
-            let at = p.text.find(needle).unwrap_or(0);
+            let at = p.text().find(needle).unwrap_or(0);
             let span = p.source_span(Span::new(at, at + needle.len()));
-            assert_eq!(&p.bytes[span.start..span.end], needle.as_bytes());
+            assert_eq!(&p.bytes()[span.start..span.end], needle.as_bytes());
             assert!(p.part.as_ref().is_some_and(|part| part.span.contains(span)));
         }
         assert_eq!(parts[0].part.as_ref().map(|p| p.format), Some(Format::Html));
