@@ -179,10 +179,8 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             }
             if streaming {
                 let mut bytes = Vec::new();
-                p.rendered = Some(
-                    report::render(args.format, &p.outcomes, render_options, &mut bytes)
-                        .map(|()| bytes),
-                );
+                p.rendered =
+                    Some(report::render_jsonl_into(&p.outcomes, &mut bytes).map(|()| bytes));
                 p.findings = baseline::findings(&p.outcomes);
                 p.outcomes.clear();
             }

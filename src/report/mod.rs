@@ -116,6 +116,12 @@ pub fn render(
     }
 }
 
+/// Appends the JSON Lines of `outcomes` to `out` (as [`render`] with
+/// [`OutputFormat::Jsonl`] writes them).
+pub fn render_jsonl_into(outcomes: &[Outcome], out: &mut Vec<u8>) -> io::Result<()> {
+    jsonl::render_into(outcomes, out)
+}
+
 /// Writes the replies of `claimlens stream`, one JSON line each (the
 /// contract is in `report/stream.rs`: a document, an EDGAR submission with
 /// its parts, or an error record, each with its `id`).

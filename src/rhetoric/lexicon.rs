@@ -250,6 +250,7 @@ fn entries(
     err: &impl Fn(Option<Range<usize>>, &str, String) -> Error,
 ) -> Result<Vec<Entry>, Error> {
     let mut out = Vec::with_capacity(raw.len());
+    let mut lines = Lines::new(text);
     for s in raw {
         let span = s.span();
         let t = s.into_inner();
@@ -277,7 +278,7 @@ fn entries(
                 ),
             ));
         }
-        let (line, column) = line_col(text, span.start);
+        let (line, column) = lines.line_col(span.start);
         out.push(Entry {
             text: trimmed.to_string(),
             line,
@@ -320,6 +321,47 @@ fn field_of_error(text: &str, msg: &str, span: Option<Range<usize>>) -> String {
 }
 
 /// 1-based line and column (in characters) of byte `at`.
+/// Line and column (from 1, in characters) of offsets asked in increasing
+/// order: each question reads on from the last, so the entries of a
+/// lexicon are placed in one pass, not one pass each (an offset before the
+/// last starts over).
+struct Lines<'a> {
+    text: &'a str,
+    /// Where the last question was, its line and the start of that line.
+    at: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        Lines {
+            text,
+            at: 0,
+            line: 1,
+            line_start: 0,
+        }
+    }
+
+    fn line_col(&mut self, at: usize) -> (usize, usize) {
+        let at = at.min(self.text.len());
+        if at < self.at {
+            *self = Lines::new(self.text);
+        }
+        let from = self.at;
+        for nl in memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..at]) {
+            self.line += 1;
+            self.line_start = from + nl + 1;
+        }
+        self.at = at;
+        let col = self
+            .text
+            .get(self.line_start..at)
+            .map_or(0, |l| l.chars().count());
+        (self.line, col + 1)
+    }
+}
+
 fn line_col(text: &str, at: usize) -> (usize, usize) {
     let at = at.min(text.len());
     let before = &text[..at];
@@ -331,6 +373,23 @@ fn line_col(text: &str, at: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_read_on_as_line_col_counts() {
+        let text = "a = 1\nterms = [\"x\",\n  \"ünïcode\", \"y\"]\n\n\"z\"\n";
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&k| text.is_char_boundary(k))
+            .collect();
+        let mut lines = Lines::new(text);
+        for &k in &bounds {
+            assert_eq!(lines.line_col(k), line_col(text, k), "at {k}");
+        }
+        // Out of order: starts over.
+        for &k in bounds.iter().rev().step_by(3) {
+            assert_eq!(lines.line_col(k), line_col(text, k), "back at {k}");
+        }
+        assert_eq!(lines.line_col(text.len() + 5), line_col(text, text.len()));
+    }
 
     fn error(text: &str) -> String {
         match parse("user.toml", text, false) {
