@@ -2665,6 +2665,39 @@ mod tests {
     }
 
     #[test]
+    fn an_exchange_ratio_is_named_at_most_four_tokens_before() {
+        let kinds = |text: &str| {
+            let mut got = Vec::new();
+            let span = Span::new(0, text.len());
+            sentence_claims(text, span, 0, None, &mut Scratch::default(), &mut got);
+            got.into_iter()
+                .map(|c| (c.kind, c.unit))
+                .collect::<Vec<_>>()
+        };
+        let ratio = [(ClaimKind::Ratio, "shares/share".to_string())];
+        for text in [
+            "The exchange ratio of about 0.5.",
+            "The exchange ratio is 0.1235.",
+            "Exchange ratio: 0.1235",
+            "the exchange ratio of 0.5 was fixed",
+            "exchange ratio 2",
+        ] {
+            assert_eq!(kinds(text), ratio, "{text}");
+        }
+        for text in [
+            // Five tokens back: too far.
+            "The exchange ratio was set at 0.5.",
+            // Commas make it a count or an amount, not a ratio.
+            "the exchange ratio of 1,000",
+        ] {
+            assert!(
+                kinds(text).iter().all(|(k, _)| *k != ClaimKind::Ratio),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn dates_start_only_where_the_quick_test_allows() {
         let pieces = [
             "October",

@@ -320,7 +320,6 @@ fn field_of_error(text: &str, msg: &str, span: Option<Range<usize>>) -> String {
     }
 }
 
-/// 1-based line and column (in characters) of byte `at`.
 /// Line and column (from 1, in characters) of offsets asked in increasing
 /// order: each question reads on from the last, so the entries of a
 /// lexicon are placed in one pass, not one pass each (an offset before the
@@ -362,6 +361,7 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// 1-based line and column (in characters) of byte `at`.
 fn line_col(text: &str, at: usize) -> (usize, usize) {
     let at = at.min(text.len());
     let before = &text[..at];
