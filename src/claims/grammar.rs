@@ -1771,7 +1771,10 @@ impl<'a> Reader<'a> {
     /// "2.3234 shares of ExxonMobil for each Pioneer share", "an exchange
     /// ratio of 0.1235". Returns the index after the phrase.
     fn ratio(&self, i: usize, j: usize) -> Option<usize> {
-        let looks_ratio = |v: Decimal| v.to_f64() > 0.0 && v.to_f64() < 100.0;
+        let looks_ratio = |v: Decimal| {
+            let f = v.to_f64();
+            f > 0.0 && f < 100.0
+        };
         let v = self.toks[i].num?;
         if !looks_ratio(v) {
             return None;
