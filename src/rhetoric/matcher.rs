@@ -568,14 +568,31 @@ impl Chain {
 
 /// The raw position `p` before `end` such that `text[p..end]` normalises to
 /// `n` bytes, `p` on a character that is not inside a white-space run.
+/// ASCII bytes are read as bytes, other characters decoded.
 fn walk_back(text: &str, mut pos: usize, mut n: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    // The character before `at`, normalised, and its length.
+    let before = |at: usize| -> Option<(Norm, usize)> {
+        let last = *b.get(at.checked_sub(1)?)?;
+        if last < 0x80 {
+            let norm = if is_ascii_space(last) {
+                Norm::Space
+            } else {
+                Norm::Byte(last)
+            };
+            Some((norm, 1))
+        } else {
+            let c = text[..at].chars().next_back()?;
+            Some((norm_char(c), c.len_utf8()))
+        }
+    };
     while n > 0 {
-        let c = text[..pos].chars().next_back()?;
-        pos -= c.len_utf8();
-        n = match norm_char(c) {
+        let (norm, len) = before(pos)?;
+        pos -= len;
+        n = match norm {
             Norm::Space => {
-                while let Some(p) = text[..pos].chars().next_back().filter(|&p| is_space(p)) {
-                    pos -= p.len_utf8();
+                while let Some((Norm::Space, len)) = before(pos) {
+                    pos -= len;
                 }
                 n.checked_sub(1)?
             }
@@ -838,6 +855,46 @@ mod tests {
         "xabout the real",
         Vec::<&str>::new()
     );
+
+    #[test]
+    fn walk_back_reads_as_the_character_walk() {
+        // The walk before ASCII bytes were read as bytes.
+        fn model(text: &str, mut pos: usize, mut n: usize) -> Option<usize> {
+            while n > 0 {
+                let c = text[..pos].chars().next_back()?;
+                pos -= c.len_utf8();
+                n = match norm_char(c) {
+                    Norm::Space => {
+                        while let Some(p) = text[..pos].chars().next_back().filter(|&p| is_space(p))
+                        {
+                            pos -= p.len_utf8();
+                        }
+                        n.checked_sub(1)?
+                    }
+                    Norm::Byte(_) => n.checked_sub(1)?,
+                    Norm::Char(l) => n.checked_sub(l.len_utf8())?,
+                };
+            }
+            Some(pos)
+        }
+        let pieces = [
+            "a", "B", "isn’t", " ", "  ", "\t", "\r\n", "\u{a0}", "\u{85}", "\u{2028}", "\u{1c}",
+            "ß", "İ", "façade", "ǅ", "’", "ﬁ", "x", "9", "-",
+        ];
+        let mut next = crate::testing::picker(0x510e_527f_ade6_82d1);
+        for _ in 0..5_000 {
+            let text = crate::testing::soup(&mut next, &pieces, 10);
+            for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                for n in 0..8 {
+                    assert_eq!(
+                        walk_back(&text, pos, n),
+                        model(&text, pos, n),
+                        "{text:?} {pos} {n}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn dropped_matches_shadow_like_the_reference_model() {
