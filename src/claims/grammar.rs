@@ -2446,6 +2446,20 @@ mod tests {
             .collect()
     }
 
+    /// Every sentence of the corpus, then 20,000 texts of up to `max`
+    /// `pieces` (from `seed`): the texts the readers' model tests run on.
+    fn sentences_and_soups(seed: u64, pieces: &[&str], max: usize) -> Vec<String> {
+        let mut texts: Vec<String> = Vec::new();
+        for (_, doc) in crate::testing::corpus_documents() {
+            for s in crate::tokenize::sentences(&doc) {
+                texts.push(s.span.slice(&doc).to_string());
+            }
+        }
+        let mut next = crate::testing::picker(seed);
+        texts.extend((0..20_000).map(|_| crate::testing::soup(&mut next, pieces, max)));
+        texts
+    }
+
     /// A reader over the whole of `text` as one sentence.
     fn reader(text: &str, year: Option<i32>) -> Reader<'_> {
         let mut toks = Vec::new();
@@ -2566,14 +2580,7 @@ mod tests {
             " two hundred people ",
             " the fourth quarter of fiscal 2025 ",
         ];
-        let mut texts: Vec<String> = Vec::new();
-        for (_, doc) in crate::testing::corpus_documents() {
-            for s in crate::tokenize::sentences(&doc) {
-                texts.push(s.span.slice(&doc).to_string());
-            }
-        }
-        let mut next = crate::testing::picker(0x7f4a_7c15_9e37_79b9);
-        texts.extend((0..20_000).map(|_| crate::testing::soup(&mut next, &pieces, 24)));
+        let texts = sentences_and_soups(0x7f4a_7c15_9e37_79b9, &pieces, 24);
         let mut found = 0;
         for text in &texts {
             for year in [None, Some(2025)] {
@@ -2642,14 +2649,7 @@ mod tests {
             "a",
             "two",
         ];
-        let mut texts: Vec<String> = Vec::new();
-        for (_, doc) in crate::testing::corpus_documents() {
-            for s in crate::tokenize::sentences(&doc) {
-                texts.push(s.span.slice(&doc).to_string());
-            }
-        }
-        let mut next = crate::testing::picker(0x1f83_d9ab_fb41_bd6b);
-        texts.extend((0..20_000).map(|_| crate::testing::soup(&mut next, &pieces, 16)));
+        let texts = sentences_and_soups(0x1f83_d9ab_fb41_bd6b, &pieces, 16);
         let claims = |text: &str, screen: bool| {
             NO_SCREEN.set(!screen);
             let mut got = Vec::new();
