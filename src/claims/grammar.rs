@@ -2123,10 +2123,9 @@ impl<'a> Reader<'a> {
         if !self.may_start_date(i) {
             return i + 1;
         }
-        let Some((period, end, lean)) = self.date_at(i) else {
+        let Some((period, end, _)) = self.date_at(i) else {
             return i + 1;
         };
-        let _ = lean;
         // Preposition before: by / on or before / no later than / in / during / after
         let (comparator, first, ctext) = self.date_comparator(i);
         for u in &mut self.used[i..end] {
@@ -2460,6 +2459,14 @@ mod tests {
         texts
     }
 
+    /// The claims of `text` read as one sentence.
+    fn claims_of(text: &str, year: Option<i32>) -> Vec<Claim> {
+        let mut got = Vec::new();
+        let span = Span::new(0, text.len());
+        sentence_claims(text, span, 0, year, &mut Scratch::default(), &mut got);
+        got
+    }
+
     /// A reader over the whole of `text` as one sentence.
     fn reader(text: &str, year: Option<i32>) -> Reader<'_> {
         let mut toks = Vec::new();
@@ -2584,9 +2591,7 @@ mod tests {
         let mut found = 0;
         for text in &texts {
             for year in [None, Some(2025)] {
-                let mut got = Vec::new();
-                let span = Span::new(0, text.len());
-                sentence_claims(text, span, 0, year, &mut Scratch::default(), &mut got);
+                let got = claims_of(text, year);
                 let model = claims_by_flags(text, year);
                 assert_eq!(got, model, "{text:?}");
                 found += got.len();
@@ -2652,9 +2657,7 @@ mod tests {
         let texts = sentences_and_soups(0x1f83_d9ab_fb41_bd6b, &pieces, 16);
         let claims = |text: &str, screen: bool| {
             NO_SCREEN.set(!screen);
-            let mut got = Vec::new();
-            let span = Span::new(0, text.len());
-            sentence_claims(text, span, 0, None, &mut Scratch::default(), &mut got);
+            let got = claims_of(text, None);
             NO_SCREEN.set(false);
             got
         };
@@ -2670,10 +2673,8 @@ mod tests {
     #[test]
     fn an_exchange_ratio_is_named_at_most_four_tokens_before() {
         let kinds = |text: &str| {
-            let mut got = Vec::new();
-            let span = Span::new(0, text.len());
-            sentence_claims(text, span, 0, None, &mut Scratch::default(), &mut got);
-            got.into_iter()
+            claims_of(text, None)
+                .into_iter()
                 .map(|c| (c.kind, c.unit))
                 .collect::<Vec<_>>()
         };
