@@ -170,7 +170,7 @@ pub fn read(path: &std::path::Path) -> Result<Lexicon, Error> {
 /// marks the shipped files. Errors read `origin:line:col: field `terms`: ...`.
 pub fn parse(origin: &str, text: &str, builtin: bool) -> Result<Lexicon, Error> {
     let err = |range: Option<Range<usize>>, field: &str, msg: String| {
-        let (line, col) = range.map_or((1, 1), |r| line_col(text, r.start));
+        let (line, col) = range.map_or((1, 1), |r| Lines::new(text).line_col(r.start));
         Error::new(
             ErrorKind::Lexicon,
             origin,
@@ -187,7 +187,9 @@ pub fn parse(origin: &str, text: &str, builtin: bool) -> Result<Lexicon, Error> 
             .collect::<Vec<_>>()
             .join(", ");
         let field = field_of_error(text, &msg, e.span());
-        let (line, col) = e.span().map_or((1, 1), |r| line_col(text, r.start));
+        let (line, col) = e
+            .span()
+            .map_or((1, 1), |r| Lines::new(text).line_col(r.start));
         let msg = if field.is_empty() {
             msg
         } else if msg.starts_with("unknown field") {
@@ -361,18 +363,19 @@ impl<'a> Lines<'a> {
     }
 }
 
-/// 1-based line and column (in characters) of byte `at`.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let at = at.min(text.len());
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 1-based line and column (in characters) of byte `at`, counted from
+    /// the top: the model of [`Lines`].
+    fn line_col(text: &str, at: usize) -> (usize, usize) {
+        let at = at.min(text.len());
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, col)
+    }
 
     #[test]
     fn lines_read_on_as_line_col_counts() {
