@@ -77,6 +77,9 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }
 
+/// The UTF-8 byte-order mark.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// [`decode`] of bytes the caller gives up: the text, and the raw bytes
 /// when the text is not them.
 #[derive(Clone, Debug)]
@@ -95,10 +98,10 @@ pub struct Owned {
 /// Decodes `bytes` as [`decode`] does. UTF-8 without a byte-order mark, the
 /// common case, becomes the text itself, validated once and not copied.
 pub fn decode_owned(bytes: Vec<u8>) -> Owned {
-    let marked = bytes.starts_with(b"\xEF\xBB\xBF")
-        || bytes.starts_with(&[0xFF, 0xFE])
-        || bytes.starts_with(&[0xFE, 0xFF]);
-    let bytes = if marked {
+    // Only the UTF-8 byte-order mark need be looked for: a UTF-16 one
+    // (0xFF 0xFE, 0xFE 0xFF) is never valid UTF-8, so such bytes fail the
+    // check below and go to `decode` anyway.
+    let bytes = if bytes.starts_with(UTF8_BOM) {
         bytes
     } else {
         match String::from_utf8(bytes) {
@@ -124,7 +127,7 @@ pub fn decode_owned(bytes: Vec<u8>) -> Owned {
 
 /// Decodes `bytes` into text with its offset map.
 pub fn decode(bytes: &[u8]) -> Decoded<'_> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+    if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
         if let Ok(text) = std::str::from_utf8(rest) {
             return Decoded {
                 text: Cow::Borrowed(text),
