@@ -286,7 +286,7 @@ pub fn parse(name: &str, text: &str, json: bool) -> Result<DealRecord, Vec<crate
         let raw: RawRecord<toml::Value> = toml::from_str(text).map_err(|e| {
             let at = e
                 .span()
-                .and_then(|s| line_cols(text, std::iter::once(s.start)).pop())
+                .and_then(|s| crate::error::line_cols(text, std::iter::once(s.start)).pop())
                 .unwrap_or((1, 1));
             vec![fail(first_line(e.message()), at)]
         })?;
@@ -355,7 +355,7 @@ pub fn parse(name: &str, text: &str, json: bool) -> Result<DealRecord, Vec<crate
         .map(|(locus, msg)| (layout.locate(text, &locus, json), msg))
         .collect();
     located.sort_by_key(|(at, _)| *at);
-    let places = line_cols(text, located.iter().map(|(at, _)| *at));
+    let places = crate::error::line_cols(text, located.iter().map(|(at, _)| *at));
     Err(located
         .into_iter()
         .zip(places)
@@ -652,53 +652,9 @@ fn json_array_items(text: &str, key: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// The 1-based line and column (in characters) of each of `offsets`, given
-/// in ascending order, counted in one pass: a record of 10,000 bad facts
-/// would otherwise count from the start of the text for each problem.
-fn line_cols(text: &str, offsets: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
-    let (mut line, mut col, mut pos) = (1, 1, 0);
-    let mut out = Vec::new();
-    for at in offsets {
-        let at = crate::span::floor_char_boundary(text, at.max(pos));
-        let between = &text[pos..at];
-        match between.rfind('\n') {
-            Some(nl) => {
-                line += memchr::memchr_iter(b'\n', between.as_bytes()).count();
-                col = between[nl + 1..].chars().count() + 1;
-            }
-            None => col += between.chars().count(),
-        }
-        pos = at;
-        out.push((line, col));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Line and column of one offset, counted from the start: the model
-    /// [`line_cols`] must agree with.
-    fn line_col(text: &str, at: usize) -> (usize, usize) {
-        let mut at = at.min(text.len());
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        let before = &text[..at];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (line, col)
-    }
-
-    #[test]
-    fn line_cols_count_as_line_col_does() {
-        let text = "ab\ncé\n\nxyz\n";
-        let offsets: Vec<usize> = (0..=text.len() + 2).collect();
-        let one_by_one: Vec<(usize, usize)> =
-            offsets.iter().map(|&at| line_col(text, at)).collect();
-        assert_eq!(line_cols(text, offsets.into_iter()), one_by_one);
-    }
 
     fn problems(text: &str, json: bool) -> Vec<String> {
         match parse("r", text, json) {

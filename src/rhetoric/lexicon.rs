@@ -25,7 +25,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, line_cols};
 
 /// The built-in lexicons: file name and contents, in the taxonomy's order.
 /// `tests/rhetoric.rs` checks that every file of `src/rhetoric/lexicons/` is
@@ -170,7 +170,7 @@ pub fn read(path: &std::path::Path) -> Result<Lexicon, Error> {
 /// marks the shipped files. Errors read `origin:line:col: field `terms`: ...`.
 pub fn parse(origin: &str, text: &str, builtin: bool) -> Result<Lexicon, Error> {
     let err = |range: Option<Range<usize>>, field: &str, msg: String| {
-        let (line, col) = range.map_or((1, 1), |r| Lines::new(text).line_col(r.start));
+        let (line, col) = range.map_or((1, 1), |r| line_col(text, r.start));
         Error::new(
             ErrorKind::Lexicon,
             origin,
@@ -187,9 +187,7 @@ pub fn parse(origin: &str, text: &str, builtin: bool) -> Result<Lexicon, Error> 
             .collect::<Vec<_>>()
             .join(", ");
         let field = field_of_error(text, &msg, e.span());
-        let (line, col) = e
-            .span()
-            .map_or((1, 1), |r| Lines::new(text).line_col(r.start));
+        let (line, col) = e.span().map_or((1, 1), |r| line_col(text, r.start));
         let msg = if field.is_empty() {
             msg
         } else if msg.starts_with("unknown field") {
@@ -251,8 +249,7 @@ fn entries(
     field: &str,
     err: &impl Fn(Option<Range<usize>>, &str, String) -> Error,
 ) -> Result<Vec<Entry>, Error> {
-    let mut out = Vec::with_capacity(raw.len());
-    let mut lines = Lines::new(text);
+    let mut valid = Vec::with_capacity(raw.len());
     for s in raw {
         let span = s.span();
         let t = s.into_inner();
@@ -280,14 +277,20 @@ fn entries(
                 ),
             ));
         }
-        let (line, column) = lines.line_col(span.start);
-        out.push(Entry {
-            text: trimmed.to_string(),
-            line,
-            column,
-        });
+        valid.push((span.start, trimmed.to_string()));
     }
-    Ok(out)
+    // Placed in one pass (the entries are in file order).
+    let places = line_cols(text, valid.iter().map(|(at, _)| *at));
+    Ok(valid
+        .into_iter()
+        .zip(places)
+        .map(|((_, text), (line, column))| Entry { text, line, column })
+        .collect())
+}
+
+/// The 1-based line and column of byte `at` of `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    line_cols(text, std::iter::once(at)).pop().unwrap_or((1, 1))
 }
 
 /// The field an error from serde concerns: named in the message ("missing
@@ -322,77 +325,9 @@ fn field_of_error(text: &str, msg: &str, span: Option<Range<usize>>) -> String {
     }
 }
 
-/// Line and column (from 1, in characters) of offsets asked in increasing
-/// order: each question reads on from the last, so the entries of a
-/// lexicon are placed in one pass, not one pass each (an offset before the
-/// last starts over).
-struct Lines<'a> {
-    text: &'a str,
-    /// Where the last question was, its line and the start of that line.
-    at: usize,
-    line: usize,
-    line_start: usize,
-}
-
-impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Lines<'a> {
-        Lines {
-            text,
-            at: 0,
-            line: 1,
-            line_start: 0,
-        }
-    }
-
-    fn line_col(&mut self, at: usize) -> (usize, usize) {
-        let at = at.min(self.text.len());
-        if at < self.at {
-            *self = Lines::new(self.text);
-        }
-        let from = self.at;
-        for nl in memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..at]) {
-            self.line += 1;
-            self.line_start = from + nl + 1;
-        }
-        self.at = at;
-        let col = self
-            .text
-            .get(self.line_start..at)
-            .map_or(0, |l| l.chars().count());
-        (self.line, col + 1)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// 1-based line and column (in characters) of byte `at`, counted from
-    /// the top: the model of [`Lines`].
-    fn line_col(text: &str, at: usize) -> (usize, usize) {
-        let at = at.min(text.len());
-        let before = &text[..at];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (line, col)
-    }
-
-    #[test]
-    fn lines_read_on_as_line_col_counts() {
-        let text = "a = 1\nterms = [\"x\",\n  \"ünïcode\", \"y\"]\n\n\"z\"\n";
-        let bounds: Vec<usize> = (0..=text.len())
-            .filter(|&k| text.is_char_boundary(k))
-            .collect();
-        let mut lines = Lines::new(text);
-        for &k in &bounds {
-            assert_eq!(lines.line_col(k), line_col(text, k), "at {k}");
-        }
-        // Out of order: starts over.
-        for &k in bounds.iter().rev().step_by(3) {
-            assert_eq!(lines.line_col(k), line_col(text, k), "back at {k}");
-        }
-        assert_eq!(lines.line_col(text.len() + 5), line_col(text, text.len()));
-    }
 
     fn error(text: &str) -> String {
         match parse("user.toml", text, false) {
