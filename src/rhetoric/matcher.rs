@@ -575,7 +575,15 @@ fn walk_back(text: &str, mut pos: usize, mut n: usize) -> Option<usize> {
     let before = |at: usize| -> Option<(Norm, usize)> {
         let last = *b.get(at.checked_sub(1)?)?;
         if last < 0x80 {
-            Some((norm_char(char::from(last)), 1))
+            // `is_ascii_space` is `norm_char`'s white-space test for ASCII,
+            // read off a table (through `norm_char`, the walks took four
+            // times the instructions).
+            let norm = if is_ascii_space(last) {
+                Norm::Space
+            } else {
+                Norm::Byte(last)
+            };
+            Some((norm, 1))
         } else {
             let c = text[..at].chars().next_back()?;
             Some((norm_char(c), c.len_utf8()))
