@@ -9,29 +9,33 @@ use regex::Regex;
 
 use crate::date::Date;
 
+// Digits are ASCII (`[0-9]`, not `\d`): the captures are parsed as ASCII
+// numbers, so a date in other digits could only stop the search with no
+// date, and Unicode's `\d` made compiling these four regexes (on every run)
+// half as long again.
 const MONTHS: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
 
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     let re = format!(
-        r"(?im)^\s*(?:published|updated|posted|dated|date)\s*:?\s*(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?{MONTHS}\s+(\d{{1,2}}),?\s+(\d{{4}})"
+        r"(?im)^\s*(?:published|updated|posted|dated|date)\s*:?\s*(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?{MONTHS}\s+([0-9]{{1,2}}),?\s+([0-9]{{4}})"
     );
     Regex::new(&re).unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let re = format!(
-        r"(?m){MONTHS}\s+(\d{{1,2}}),\s+(\d{{4}})\s*(?:/[A-Za-z ]+/|\([A-Z][A-Za-z .]+\)|--|—|–|-\s)"
+        r"(?m){MONTHS}\s+([0-9]{{1,2}}),\s+([0-9]{{4}})\s*(?:/[A-Za-z ]+/|\([A-Z][A-Za-z .]+\)|--|—|–|-\s)"
     );
     Regex::new(&re).unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
 static FILED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"FILED AS OF DATE:\s*(\d{4})(\d{2})(\d{2})")
+    Regex::new(r"FILED AS OF DATE:\s*([0-9]{4})([0-9]{2})([0-9]{2})")
         .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
 static META: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)<meta\s+[^>]*name\s*=\s*["']?(?:date|dc\.date|article:published_time|pubdate)["']?[^>]*content\s*=\s*["']?(\d{4}-\d{2}-\d{2})"#)
+    Regex::new(r#"(?i)<meta\s+[^>]*name\s*=\s*["']?(?:date|dc\.date|article:published_time|pubdate)["']?[^>]*content\s*=\s*["']?([0-9]{4}-[0-9]{2}-[0-9]{2})"#)
         .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
@@ -83,6 +87,16 @@ mod tests {
 
     fn d(s: &str) -> Option<String> {
         document_date(s, s.as_bytes()).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn dates_in_other_digits_do_not_hide_a_later_date() {
+        // Full-width digits in the header and the first dateline: the
+        // "Published" line is still read.
+        let text = "FILED AS OF DATE: \u{ff12}\u{ff10}\u{ff12}\u{ff15}\u{ff10}\u{ff17}\u{ff10}\u{ff17}\n\
+                    Published July \u{ff17}, \u{ff12}\u{ff10}\u{ff12}\u{ff15}\n\
+                    Published July 8, 2025\n";
+        assert_eq!(d(text), Some("2025-07-08".into()));
     }
 
     #[test]

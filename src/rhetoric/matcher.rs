@@ -16,11 +16,6 @@
 //!
 //! This module matches strings; it does not know categories' meanings.
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::automaton::StateID;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
-
 use crate::span::Span;
 
 /// A character as the normalised stream sees it.
@@ -157,58 +152,201 @@ fn is_ascii_space(b: u8) -> bool {
     ASCII_FEED[usize::from(b & 0x7f)] == b' ' && b < 0x80
 }
 
-impl Table {
-    /// Compiles `automaton`, built over `patterns`, into a table.
-    /// Any of the crate's automata gives the same table (it follows their
-    /// transitions, failure transitions resolved). The contiguous NFA is
-    /// built in about half the time of the DFA and answers the table's
-    /// lookups fast enough: building is most of claimlens's start-up.
-    fn new(automaton: &impl Automaton, patterns: &[&[u8]]) -> Result<Table, String> {
-        let no = Anchored::No;
-        let too_large = |_| "the cue automaton is too large".to_string();
-        // Byte classes: one for bytes in no pattern (they all lead where any
-        // of them leads), one for ASCII white space, one per pattern byte
-        // (ASCII letters of both cases together).
-        let mut classes = [0u8; 256];
-        let mut reps: Vec<u8> = vec![b'\0', b' '];
-        for b in 0..=255u8 {
-            if is_ascii_space(b) {
-                classes[usize::from(b)] = 1;
+/// Byte classes of `patterns`: class 0 for bytes in no pattern (they all
+/// lead where any of them leads), 1 for ASCII white space, one per other
+/// pattern byte (ASCII letters of both cases together). Returns the classes
+/// and one representative byte of each.
+fn byte_classes(patterns: &[&[u8]]) -> Result<([u8; 256], Vec<u8>), String> {
+    let mut classes = [0u8; 256];
+    let mut reps: Vec<u8> = vec![b'\0', b' '];
+    for b in 0..=255u8 {
+        if is_ascii_space(b) {
+            classes[usize::from(b)] = 1;
+        }
+    }
+    for &p in patterns {
+        for &b in p {
+            let b = b.to_ascii_lowercase();
+            if classes[usize::from(b)] == 0 && !is_ascii_space(b) {
+                let c =
+                    u8::try_from(reps.len()).map_err(|_| "too many byte classes".to_string())?;
+                reps.push(b);
+                classes[usize::from(b)] = c;
+                classes[usize::from(b.to_ascii_uppercase())] = c;
             }
         }
-        for &p in patterns {
-            for &b in p {
-                let b = b.to_ascii_lowercase();
-                if classes[usize::from(b)] == 0 && !is_ascii_space(b) {
-                    let c = u8::try_from(reps.len())
-                        .map_err(|_| "too many byte classes".to_string())?;
-                    reps.push(b);
-                    classes[usize::from(b)] = c;
-                    classes[usize::from(b.to_ascii_uppercase())] = c;
+    }
+    Ok((classes, reps))
+}
+
+/// What [`Table::new`] reads of an automaton: states are numbers, and
+/// `next` is asked only for the classes' representative bytes.
+trait Dfa {
+    fn start(&self) -> usize;
+    fn next(&self, s: usize, b: u8) -> usize;
+    fn is_dead(&self, s: usize) -> bool;
+    fn is_match(&self, s: usize) -> bool;
+    /// The first pattern of match state `s`, and its length.
+    fn first_match(&self, s: usize) -> (usize, usize);
+}
+
+/// No pattern, no child.
+const NONE: u32 = u32::MAX;
+
+/// The leftmost-longest Aho-Corasick automaton of the patterns, built as a
+/// dense DFA over their byte classes (ASCII case-insensitive).
+///
+/// It is the automaton of the aho-corasick crate with `LeftmostLongest`
+/// semantics, states for states (the tests build [`Table`] from both and
+/// compare): the trie of the patterns; a state where a pattern ends fails
+/// to the dead state (the search must report that match before it can
+/// look for one starting later); any other state fails, as in the textbook,
+/// to the state of its longest proper suffix, and matches what that state
+/// matches. Built here because it takes a few dense passes, where building
+/// the crate's NFA and reading every transition back through its failure
+/// links took most of claimlens's start-up.
+struct Trie {
+    classes: [u8; 256],
+    stride: usize,
+    /// `delta[s * stride + c]`: where state `s` goes on class `c`. State 0
+    /// is the dead state, 1 the start.
+    delta: Vec<u32>,
+    /// The first pattern ending at each state (its own, else its failure
+    /// state's), or [`NONE`].
+    first: Vec<u32>,
+    /// Pattern lengths.
+    lens: Vec<usize>,
+}
+
+impl Trie {
+    const DEAD: u32 = 0;
+    const START: u32 = 1;
+
+    /// Builds the automaton; `with_child` is called once the trie is
+    /// complete and before failures are filled in, while `delta` holds
+    /// only the trie's own edges ([`NONE`] elsewhere).
+    fn new(
+        patterns: &[&[u8]],
+        classes: [u8; 256],
+        stride: usize,
+        with_trie: impl FnOnce(&Trie),
+    ) -> Result<Trie, String> {
+        let too_large = |_| "the cue automaton is too large".to_string();
+        let mut t = Trie {
+            classes,
+            stride,
+            delta: vec![NONE; 2 * stride],
+            first: vec![NONE; 2],
+            lens: patterns.iter().map(|p| p.len()).collect(),
+        };
+        for (pid, p) in patterns.iter().enumerate() {
+            if p.is_empty() {
+                return Err(format!("cue {pid} is empty"));
+            }
+            let mut s = Trie::START as usize;
+            for &b in *p {
+                let at = s * stride + usize::from(classes[usize::from(b)]);
+                if t.delta[at] == NONE {
+                    t.delta[at] = u32::try_from(t.first.len()).map_err(too_large)?;
+                    t.first.push(NONE);
+                    t.delta.resize(t.delta.len() + stride, NONE);
+                }
+                s = t.delta[at] as usize;
+            }
+            if t.first[s] == NONE {
+                t.first[s] = u32::try_from(pid).map_err(too_large)?;
+            }
+        }
+        with_trie(&t);
+        // Breadth first, so that a state's failure state (shallower) has
+        // its row complete when the state's own row is filled.
+        let own: Vec<bool> = t.first.iter().map(|&f| f != NONE).collect();
+        let mut fail = vec![Trie::START; t.first.len()];
+        let mut queue = vec![Trie::START as usize];
+        let mut k = 0;
+        t.delta[..stride].fill(Trie::DEAD);
+        while k < queue.len() {
+            let s = queue[k];
+            k += 1;
+            for c in 0..stride {
+                let to = t.delta[s * stride + c];
+                let via_fail = if s == Trie::START as usize {
+                    Trie::START
+                } else {
+                    t.delta[fail[s] as usize * stride + c]
+                };
+                if to == NONE {
+                    t.delta[s * stride + c] = via_fail;
+                    continue;
+                }
+                let to = to as usize;
+                queue.push(to);
+                if own[to] {
+                    fail[to] = Trie::DEAD;
+                } else {
+                    fail[to] = via_fail;
+                    t.first[to] = t.first[via_fail as usize];
                 }
             }
         }
+        Ok(t)
+    }
+
+    /// The trie's child of `s` on byte `b`, while only the trie's edges
+    /// are in place.
+    fn child(&self, s: usize, b: u8) -> Option<usize> {
+        let to = self.delta[s * self.stride + usize::from(self.classes[usize::from(b)])];
+        (to != NONE).then_some(to as usize)
+    }
+}
+
+impl Dfa for Trie {
+    fn start(&self) -> usize {
+        Trie::START as usize
+    }
+    fn next(&self, s: usize, b: u8) -> usize {
+        self.delta[s * self.stride + usize::from(self.classes[usize::from(b)])] as usize
+    }
+    fn is_dead(&self, s: usize) -> bool {
+        s == Trie::DEAD as usize
+    }
+    fn is_match(&self, s: usize) -> bool {
+        self.first[s] != NONE
+    }
+    fn first_match(&self, s: usize) -> (usize, usize) {
+        let p = self.first[s] as usize;
+        (p, self.lens[p])
+    }
+}
+
+impl Table {
+    /// Compiles `dfa` into a table over `classes` (with `reps`, one byte
+    /// of each, from [`byte_classes`]). It follows the automaton's
+    /// transitions from the start, so any automaton of the same patterns
+    /// and semantics gives the same table.
+    fn new(dfa: &impl Dfa, classes: [u8; 256], reps: &[u8]) -> Result<Table, String> {
+        let too_large = |_| "the cue automaton is too large".to_string();
         let stride = reps.len();
         // Every state reachable from the start, by breadth-first search over
         // the classes' representative bytes. Automaton ids index `seen`.
-        let start = automaton.start_state(no).map_err(|e| e.to_string())?;
+        let start = dfa.start();
         let mut order = vec![start];
         let mut seen: Vec<u32> = Vec::new();
-        let mark = |seen: &mut Vec<u32>, s: StateID, v: u32| {
-            if seen.len() <= s.as_usize() {
-                seen.resize(s.as_usize() + 1, u32::MAX);
+        let mark = |seen: &mut Vec<u32>, s: usize, v: u32| {
+            if seen.len() <= s {
+                seen.resize(s + 1, u32::MAX);
             }
-            seen[s.as_usize()] = v;
+            seen[s] = v;
         };
         mark(&mut seen, start, 0);
         // succ[k * stride + c]: where the k-th state found goes on class c.
-        let mut succ: Vec<StateID> = Vec::new();
+        let mut succ: Vec<usize> = Vec::new();
         let mut k = 0;
         while k < order.len() {
-            for &b in &reps {
-                let t = automaton.next_state(no, order[k], b);
+            for &b in reps {
+                let t = dfa.next(order[k], b);
                 succ.push(t);
-                if seen.get(t.as_usize()).is_none_or(|&v| v == u32::MAX) {
+                if seen.get(t).is_none_or(|&v| v == u32::MAX) {
                     mark(&mut seen, t, u32::try_from(order.len()).map_err(too_large)?);
                     order.push(t);
                 }
@@ -217,30 +355,30 @@ impl Table {
         }
         // Where each state was found (its row in `succ`), by automaton id.
         let found_at = seen.clone();
-        let next = |s: StateID, c: usize| succ[found_at[s.as_usize()] as usize * stride + c];
+        let next = |s: usize, c: usize| succ[found_at[s] as usize * stride + c];
         // Dead first (ours if the automaton has none), then match states.
-        let dead = order.iter().copied().find(|&s| automaton.is_dead(s));
+        let dead = order.iter().copied().find(|&s| dfa.is_dead(s));
         let shift = usize::from(dead.is_none());
-        let mut ranked: Vec<StateID> = Vec::with_capacity(order.len());
+        let mut ranked: Vec<usize> = Vec::with_capacity(order.len());
         ranked.extend(dead);
-        ranked.extend(order.iter().copied().filter(|&s| automaton.is_match(s)));
+        ranked.extend(order.iter().copied().filter(|&s| dfa.is_match(s)));
         let n_special = ranked.len() + shift;
         ranked.extend(
             order
                 .iter()
                 .copied()
-                .filter(|&s| !automaton.is_dead(s) && !automaton.is_match(s)),
+                .filter(|&s| !dfa.is_dead(s) && !dfa.is_match(s)),
         );
         for (i, &s) in ranked.iter().enumerate() {
             mark(&mut seen, s, u32::try_from(i + shift).map_err(too_large)?);
         }
-        let ours = |s: StateID| seen[s.as_usize()] as usize;
+        let ours = |s: usize| seen[s] as usize;
         let n = ranked.len() + shift;
         // States whose string ends in a space.
         let mut ends_in_space = vec![false; n];
         for &s in &ranked {
             let t = next(s, 1);
-            if t != start && !automaton.is_dead(t) {
+            if t != start && !dfa.is_dead(t) {
                 ends_in_space[ours(t)] = true;
             }
         }
@@ -258,10 +396,7 @@ impl Table {
         }
         let matches = ranked[usize::from(dead.is_some())..n_special - shift]
             .iter()
-            .map(|&s| {
-                let pid = automaton.match_pattern(s, 0);
-                (pid.as_usize(), automaton.pattern_len(pid))
-            })
+            .map(|&s| dfa.first_match(s))
             .collect();
         let id = |i: usize| u32::try_from(i * stride).map_err(too_large);
         Ok(Table {
@@ -283,27 +418,47 @@ impl Matcher {
         terms: &[(String, usize)],
         exceptions: &[(String, usize)],
     ) -> Result<Matcher, String> {
-        let nfa = NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .prefilter(false)
-            .build(terms.iter().map(|(t, _)| t.as_bytes()))
-            .map_err(|e| format!("cannot build the cue automaton: {e}"))?;
         let bytes: Vec<&[u8]> = terms.iter().map(|(t, _)| t.as_bytes()).collect();
-        let table = Table::new(&nfa, &bytes)?;
-        let patterns = terms
-            .iter()
-            .map(|(t, group)| Pattern {
-                exceptions: exceptions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (_, g))| g == group)
-                    .flat_map(|(x, (phrase, _))| {
-                        occurrences(phrase.as_bytes(), t.as_bytes()).map(move |k| (x, k))
-                    })
-                    .collect(),
-            })
-            .collect();
+        let (classes, reps) = byte_classes(&bytes)?;
+        let mut patterns = vec![
+            Pattern {
+                exceptions: Vec::new()
+            };
+            terms.len()
+        ];
+        let trie = Trie::new(&bytes, classes, reps.len(), |trie| {
+            // Where each term occurs in the exceptions of its group, found
+            // by walking the trie from every byte of each exception.
+            for (x, (phrase, group)) in exceptions.iter().enumerate() {
+                let hay = phrase.as_bytes();
+                // Occurrences of one term do not overlap (as
+                // `str::match_indices` finds them): (pattern, next free byte).
+                let mut free: Vec<(usize, usize)> = Vec::new();
+                for k in 0..hay.len() {
+                    let mut s = Trie::START as usize;
+                    for &b in &hay[k..] {
+                        let Some(to) = trie.child(s, b) else { break };
+                        s = to;
+                        let p = trie.first[s];
+                        if p == NONE {
+                            continue;
+                        }
+                        let p = p as usize;
+                        let (term, g) = &terms[p];
+                        if g != group || !hay[k..].starts_with(term.as_bytes()) {
+                            continue;
+                        }
+                        match free.iter_mut().find(|(q, _)| *q == p) {
+                            Some((_, next)) if *next > k => continue,
+                            Some((_, next)) => *next = k + term.len(),
+                            None => free.push((p, k + term.len())),
+                        }
+                        patterns[p].exceptions.push((x, k));
+                    }
+                }
+            }
+        })?;
+        let table = Table::new(&trie, classes, &reps)?;
         Ok(Matcher {
             table,
             patterns,
@@ -443,28 +598,6 @@ impl Matcher {
                 .is_some_and(|s| Matcher::on_boundaries(text, s))
         })
     }
-}
-
-/// Where `needle` occurs in `hay`, without overlaps (as `str::match_indices`
-/// finds them). Exceptions and cues are a few words long; a plain loop is
-/// quicker here than setting up a substring searcher for each of the
-/// thousands of pairs.
-fn occurrences<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        if needle.is_empty() {
-            return None;
-        }
-        while at + needle.len() <= hay.len() {
-            let k = at;
-            if hay[k..].starts_with(needle) {
-                at = k + needle.len();
-                return Some(k);
-            }
-            at += 1;
-        }
-        None
-    })
 }
 
 /// Chains scanned at once by [`Matcher::scan`]. Four measured best on the
@@ -724,6 +857,27 @@ pub(crate) fn quantity_follows(text: &str, end: usize, limit: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// Where `needle` occurs in `hay`, without overlaps (as
+    /// `str::match_indices` finds them): the model of the exceptions'
+    /// occurrences that [`Matcher::new`] finds by walking the trie.
+    fn occurrences<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            if needle.is_empty() {
+                return None;
+            }
+            while at + needle.len() <= hay.len() {
+                let k = at;
+                if hay[k..].starts_with(needle) {
+                    at = k + needle.len();
+                    return Some(k);
+                }
+                at += 1;
+            }
+            None
+        })
+    }
+
     fn matcher(terms: &[&str], exceptions: &[&str]) -> Matcher {
         let t: Vec<(String, usize)> = terms.iter().map(|t| (normalise(t), 0)).collect();
         let x: Vec<(String, usize)> = exceptions.iter().map(|t| (normalise(t), 0)).collect();
@@ -908,35 +1062,163 @@ mod tests {
         assert_eq!(all, [Span::new(1, 10)]);
     }
 
+    /// The crate's automata as [`Dfa`]s: the model of [`Trie`].
+    struct Crate<'a, A>(&'a A);
+
+    fn id(s: usize) -> aho_corasick::automaton::StateID {
+        aho_corasick::automaton::StateID::new(s).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    impl<A: aho_corasick::automaton::Automaton> Dfa for Crate<'_, A> {
+        fn start(&self) -> usize {
+            let s = self.0.start_state(aho_corasick::Anchored::No);
+            s.unwrap_or_else(|e| panic!("{e}")).as_usize()
+        }
+        fn next(&self, s: usize, b: u8) -> usize {
+            let no = aho_corasick::Anchored::No;
+            self.0.next_state(no, id(s), b).as_usize()
+        }
+        fn is_dead(&self, s: usize) -> bool {
+            self.0.is_dead(id(s))
+        }
+        fn is_match(&self, s: usize) -> bool {
+            self.0.is_match(id(s))
+        }
+        fn first_match(&self, s: usize) -> (usize, usize) {
+            let p = self.0.match_pattern(id(s), 0);
+            (p.as_usize(), self.0.pattern_len(p))
+        }
+    }
+
+    /// The table of `terms` from [`Trie`], and from the crate's NFA and
+    /// DFA (leftmost-longest, ASCII case-insensitive).
+    fn tables(terms: &[String]) -> [Table; 3] {
+        use aho_corasick::MatchKind::LeftmostLongest;
+        let bytes: Vec<&[u8]> = terms.iter().map(|t| t.as_bytes()).collect();
+        let (classes, reps) = byte_classes(&bytes).unwrap_or_else(|e| panic!("{e}"));
+        let trie = Trie::new(&bytes, classes, reps.len(), |_| {});
+        let trie = trie.unwrap_or_else(|e| panic!("{e}"));
+        let nfa = aho_corasick::nfa::contiguous::NFA::builder()
+            .match_kind(LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            .build(&bytes)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let dfa = aho_corasick::dfa::DFA::builder()
+            .match_kind(LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            .build(&bytes)
+            .unwrap_or_else(|e| panic!("{e}"));
+        [
+            Table::new(&trie, classes, &reps),
+            Table::new(&Crate(&nfa), classes, &reps),
+            Table::new(&Crate(&dfa), classes, &reps),
+        ]
+        .map(|t| t.unwrap_or_else(|e| panic!("{e}")))
+    }
+
+    fn assert_same_tables(terms: &[String]) {
+        let [ours, nfa, dfa] = tables(terms);
+        for (name, other) in [("NFA", nfa), ("DFA", dfa)] {
+            assert_eq!(ours.trans, other.trans, "{name}: {terms:?}");
+            assert_eq!(ours.classes, other.classes, "{name}: {terms:?}");
+            assert_eq!(
+                (ours.stride, ours.start, ours.max_special),
+                (other.stride, other.start, other.max_special),
+                "{name}: {terms:?}"
+            );
+            assert_eq!(ours.matches, other.matches, "{name}: {terms:?}");
+        }
+    }
+
     #[test]
-    fn the_table_is_the_same_from_the_nfa_and_the_dfa() {
+    fn the_trie_gives_the_table_of_the_crates_automata() {
+        // Every cue of the built-in lexicons.
         let rhetoric = super::super::Rhetoric::builtin();
         let terms: Vec<String> = rhetoric.cues().iter().map(|c| c.text.clone()).collect();
-        let bytes: Vec<&[u8]> = terms.iter().map(|t| t.as_bytes()).collect();
-        let dfa = aho_corasick::dfa::DFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .prefilter(false)
-            .build(&bytes)
-            .unwrap_or_else(|e| panic!("{e}"));
-        let nfa = NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .prefilter(false)
-            .build(&bytes)
-            .unwrap_or_else(|e| panic!("{e}"));
-        let (a, b) = (
-            Table::new(&dfa, &bytes).unwrap_or_else(|e| panic!("{e}")),
-            Table::new(&nfa, &bytes).unwrap_or_else(|e| panic!("{e}")),
-        );
-        assert!(a.trans.len() > 1000);
-        assert_eq!(a.trans, b.trans);
-        assert_eq!(a.classes, b.classes);
-        assert_eq!(
-            (a.stride, a.start, a.max_special),
-            (b.stride, b.start, b.max_special)
-        );
-        assert_eq!(a.matches, b.matches);
+        assert!(terms.len() > 500);
+        assert!(tables(&terms)[0].trans.len() > 1000);
+        assert_same_tables(&terms);
+        // Small sets that stress failures: prefixes, suffixes and infixes of
+        // each other, repeated letters, a space inside and at the end of a
+        // prefix, non-ASCII bytes, a pattern that is another's suffix.
+        let alphabet = ["a", "b", "ab", " ", "ba", "ç", "aa"];
+        let mut next = crate::testing::picker(0x6a09_e667_f3bc_c908);
+        for _ in 0..3000 {
+            let mut terms: Vec<String> = Vec::new();
+            for _ in 0..next(8) + 1 {
+                let mut t: String = (0..next(5) + 1).map(|_| alphabet[next(7)]).collect();
+                t = t.trim().to_string();
+                if !t.is_empty() && !terms.contains(&t) {
+                    terms.push(t);
+                }
+            }
+            if !terms.is_empty() {
+                assert_same_tables(&terms);
+            }
+        }
+    }
+
+    #[test]
+    fn exception_occurrences_are_those_of_the_model() {
+        let model = |terms: &[(String, usize)], exceptions: &[(String, usize)]| {
+            terms
+                .iter()
+                .map(|(t, group)| {
+                    exceptions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (_, g))| g == group)
+                        .flat_map(|(x, (phrase, _))| {
+                            occurrences(phrase.as_bytes(), t.as_bytes()).map(move |k| (x, k))
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        };
+        let found = |terms: &[(String, usize)], exceptions: &[(String, usize)]| {
+            let m = Matcher::new(terms, exceptions).unwrap_or_else(|e| panic!("{e}"));
+            m.patterns
+                .into_iter()
+                .map(|p| p.exceptions)
+                .collect::<Vec<_>>()
+        };
+        // The built-in lexicons, every category.
+        let rhetoric = super::super::Rhetoric::builtin();
+        let terms: Vec<(String, usize)> = rhetoric
+            .cues()
+            .iter()
+            .map(|c| (c.text.clone(), c.category))
+            .collect();
+        let want = model(&terms, &rhetoric.exceptions);
+        assert!(want.iter().map(Vec::len).sum::<usize>() > 100);
+        assert_eq!(found(&terms, &rhetoric.exceptions), want);
+        // Generated: overlapping and repeated occurrences, two groups, terms
+        // inside other terms.
+        let words = ["a", "aa", "ab", "b", "ba", "will", "at"];
+        let mut next = crate::testing::picker(0xbb67_ae85_84ca_a73b);
+        for _ in 0..3000 {
+            let phrase = |next: &mut dyn FnMut(usize) -> usize| {
+                let n = next(4) + 1;
+                let ws: Vec<&str> = (0..n).map(|_| words[next(words.len())]).collect();
+                ws.join(if next(2) == 0 { " " } else { "" })
+            };
+            let mut terms: Vec<(String, usize)> = Vec::new();
+            for _ in 0..next(6) + 1 {
+                let t = phrase(&mut next);
+                if !terms.iter().any(|(u, _)| *u == t) {
+                    terms.push((t, next(2)));
+                }
+            }
+            let exceptions: Vec<(String, usize)> =
+                (0..next(5)).map(|_| (phrase(&mut next), next(2))).collect();
+            assert_eq!(
+                found(&terms, &exceptions),
+                model(&terms, &exceptions),
+                "{terms:?} {exceptions:?}"
+            );
+        }
     }
 
     #[test]
@@ -1003,7 +1285,7 @@ mod tests {
             norm.push_str(&piece);
         }
         let ac = aho_corasick::AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(terms)
             .unwrap_or_else(|e| panic!("{e}"));
         ac.find_iter(&norm)
