@@ -180,7 +180,9 @@ fn byte_classes(patterns: &[&[u8]]) -> Result<([u8; 256], Vec<u8>), String> {
 }
 
 /// What [`Table::new`] reads of an automaton: states are numbers, and
-/// `next` is asked only for the classes' representative bytes.
+/// `next` is asked only for the classes' representative bytes, twice for
+/// each state and class (a lookup in [`Trie`]; the crate's NFA, the tests'
+/// model, follows failure links for each).
 trait Dfa {
     fn start(&self) -> usize;
     fn next(&self, s: usize, b: u8) -> usize;
@@ -265,27 +267,28 @@ impl Trie {
         let mut queue = vec![Trie::START as usize];
         let mut k = 0;
         t.delta[..stride].fill(Trie::DEAD);
+        // Where the state's failure state goes, by class.
+        let mut via = vec![Trie::START; stride];
         while k < queue.len() {
             let s = queue[k];
             k += 1;
-            for c in 0..stride {
-                let to = t.delta[s * stride + c];
-                let via_fail = if s == Trie::START as usize {
-                    Trie::START
-                } else {
-                    t.delta[fail[s] as usize * stride + c]
-                };
-                if to == NONE {
-                    t.delta[s * stride + c] = via_fail;
+            if s != Trie::START as usize {
+                let f = fail[s] as usize * stride;
+                via.copy_from_slice(&t.delta[f..f + stride]);
+            }
+            let row = &mut t.delta[s * stride..(s + 1) * stride];
+            for (to, &v) in row.iter_mut().zip(&via) {
+                if *to == NONE {
+                    *to = v;
                     continue;
                 }
-                let to = to as usize;
-                queue.push(to);
-                if own[to] {
-                    fail[to] = Trie::DEAD;
+                let child = *to as usize;
+                queue.push(child);
+                if own[child] {
+                    fail[child] = Trie::DEAD;
                 } else {
-                    fail[to] = via_fail;
-                    t.first[to] = t.first[via_fail as usize];
+                    fail[child] = v;
+                    t.first[child] = t.first[v as usize];
                 }
             }
         }
@@ -339,13 +342,11 @@ impl Table {
             seen[s] = v;
         };
         mark(&mut seen, start, 0);
-        // succ[k * stride + c]: where the k-th state found goes on class c.
-        let mut succ: Vec<usize> = Vec::new();
         let mut k = 0;
         while k < order.len() {
+            let s = order[k];
             for &b in reps {
-                let t = dfa.next(order[k], b);
-                succ.push(t);
+                let t = dfa.next(s, b);
                 if seen.get(t).is_none_or(|&v| v == u32::MAX) {
                     mark(&mut seen, t, u32::try_from(order.len()).map_err(too_large)?);
                     order.push(t);
@@ -353,9 +354,7 @@ impl Table {
             }
             k += 1;
         }
-        // Where each state was found (its row in `succ`), by automaton id.
-        let found_at = seen.clone();
-        let next = |s: usize, c: usize| succ[found_at[s] as usize * stride + c];
+        let next = |s: usize, c: usize| dfa.next(s, reps[c]);
         // Dead first (ours if the automaton has none), then match states.
         let dead = order.iter().copied().find(|&s| dfa.is_dead(s));
         let shift = usize::from(dead.is_none());
@@ -382,16 +381,19 @@ impl Table {
                 ends_in_space[ours(t)] = true;
             }
         }
+        // Every id times the stride fits in a u32 (checked once here).
+        let stride32 = u32::try_from(stride).map_err(too_large)?;
+        u32::try_from(n * stride).map_err(too_large)?;
         let mut trans = vec![0u32; n * stride];
         for &s in &ranked {
             let i = ours(s);
-            for c in 0..stride {
+            for (c, slot) in trans[i * stride..][..stride].iter_mut().enumerate() {
                 let to = if c == 1 && ends_in_space[i] {
                     i
                 } else {
                     ours(next(s, c))
                 };
-                trans[i * stride + c] = u32::try_from(to * stride).map_err(too_large)?;
+                *slot = to as u32 * stride32;
             }
         }
         let matches = ranked[usize::from(dead.is_some())..n_special - shift]
