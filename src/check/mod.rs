@@ -4,7 +4,8 @@
 //!
 //! [`record`] holds the record model; [`choose_record`] picks the record a
 //! document is about; [`check_claims`] links claims to facts (`link`) and
-//! judges them (`verdict`, on the intervals of [`interval`]);
+//! judges them (`verdict`, on the intervals of [`interval`]; `topic` says
+//! whether the deal is named near a claim, which a contradiction needs);
 //! [`status_findings`] flags a document that is behind the deal's events.
 //! Nothing here reads files or prints.
 
@@ -13,6 +14,7 @@ pub mod interval;
 mod link;
 pub mod record;
 mod status;
+mod topic;
 mod verdict;
 
 pub use dateline::document_date;
@@ -190,16 +192,7 @@ fn distinct_parties(named: &[&str]) -> usize {
 }
 
 fn count_word(text: &str, word: &str) -> usize {
-    if word.is_empty() {
-        return 0;
-    }
-    text.match_indices(word)
-        .filter(|&(i, w)| {
-            let before = text[..i].chars().next_back();
-            let after = text[i + w.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-        .count()
+    topic::whole_words(text, word).count()
 }
 
 /// How the check judges numbers.
@@ -242,6 +235,8 @@ fn claims_of_sentence(claims: &[Claim], sentence: usize) -> std::ops::Range<usiz
 /// A fact that supports one claim of a sentence is not used to contradict
 /// another claim of the same sentence: a sentence states a fact once, and
 /// "worth $20.40 a share at a close of $165.20" is not a misstated close.
+/// And a claim is contradicted only where the deal is named near it
+/// (`topic`).
 pub fn check_claims(
     text: &str,
     sentences: &[Sentence],
@@ -363,9 +358,33 @@ pub fn check_claims(
             checks[i] = verdict::decide(&contexts[i], &rest);
         }
     }
+    // A contradiction needs the deal named near the claim: a filing that
+    // names the parties once holds many numbers beside words that are also
+    // the record's cues.
+    let off_topic = |i: usize, check: Check| -> Check {
+        let claim = &claims[i];
+        let linked = facts
+            .iter()
+            .find(|f| Some(f.id.as_str()) == check.fact.as_deref());
+        match linked {
+            Some(fact)
+                if check.verdict == Verdict::Contradicted
+                    && !topic::deal_named_near(
+                        text,
+                        sentences,
+                        claim.sentence,
+                        claim.span,
+                        &record.entities,
+                    ) =>
+            {
+                verdict::off_topic(&contexts[i], fact)
+            }
+            _ => check,
+        }
+    };
     checks
         .into_iter()
         .enumerate()
-        .map(|(i, c)| twins(i, c))
+        .map(|(i, c)| off_topic(i, twins(i, c)))
         .collect()
 }

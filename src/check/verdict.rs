@@ -11,7 +11,8 @@
 //! well-evidenced fact supports the claim, when a faintly cued one does
 //! (ambiguous), when the number is exactly another fact's figure
 //! ([`twin`], ambiguous), when it is many times off (another quantity),
-//! or when a date lies after the document's own (a later event). Numbers
+//! when a date lies after the document's own (a later event), or when the
+//! deal is named nowhere near the claim ([`off_topic`]). Numbers
 //! are rendered the way a reviewer writes them ($10 billion, 9.4%, 12
 //! years, 1.3 GW).
 
@@ -594,6 +595,20 @@ pub(crate) fn decide(cx: &Context<'_>, judged: &[Judged<'_>]) -> Check {
         }
         Outcome::Supported(_) | Outcome::Incomparable | Outcome::FarOff(_) => undecided(cx, None),
     }
+}
+
+/// A contradiction of `fact` with the deal named nowhere near the claim
+/// ([`super::topic`]): unverifiable, the number most likely about
+/// something else.
+pub(crate) fn off_topic(cx: &Context<'_>, fact: &Fact) -> Check {
+    let note = format!(
+        "fact {}, {}, is cued, but neither the deal nor a party to it is named within {} sentences before the claim or {} after it",
+        fact.id,
+        render_fact(fact),
+        super::topic::BEFORE,
+        super::topic::AFTER
+    );
+    undecided(cx, Some(note))
 }
 
 /// The claim's number, as written, is exactly what another fact of the
