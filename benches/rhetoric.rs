@@ -4,18 +4,30 @@
 //!
 //! `detect` is measured on text that is already tokenised (sentences and
 //! quotations), as the pipeline calls it; the tokenizer has its own figure.
+//! `build` is the start-up every run pays once: the built-in lexicons read
+//! and compiled into the cue automaton.
 
 // A benchmark reports to the person running it, and criterion's macros
 // generate undocumented functions.
 #![allow(clippy::print_stderr, missing_docs)]
 
-use claimlens::rhetoric::Rhetoric;
+use claimlens::rhetoric::{Rhetoric, lexicon};
 use claimlens::tokenize;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 mod common;
 
 fn bench(c: &mut Criterion) {
+    c.bench_function(
+        "rhetoric/build (built-in lexicons into the cue automaton)",
+        |b| {
+            b.iter(|| {
+                Rhetoric::from_lexicons(lexicon::builtin())
+                    .map(|r| r.cues().len())
+                    .unwrap_or_else(|e| panic!("{e}"))
+            })
+        },
+    );
     let texts = common::texts();
     if texts.is_empty() {
         return;
