@@ -140,7 +140,7 @@ pub(crate) fn render(outcomes: &[Outcome], what: What, out: &mut dyn Write) -> i
                             m.cue.clone(),
                             one_line(a.text_of(m)),
                             (m.sentence + 1).to_string(),
-                            format!("{:?}", m.voice).to_lowercase(),
+                            m.voice.name().to_string(),
                             m.context
                                 .map_or_else(String::new, |c| format!("{c:?}").to_lowercase()),
                             format!("m{}", i + 1),

@@ -436,7 +436,7 @@ fn document(d: usize, a: &Analysis, h: &mut String) {
         h.push_str("<table class=\"markers\">\n<thead><tr><th>Marker</th><th>Line:col</th><th>Category</th><th>Text</th><th>Cue</th><th>Voice</th></tr></thead>\n<tbody>\n");
         for (i, m) in a.markers.iter().enumerate() {
             let l = loc.locate(m.span);
-            let mut voice = format!("{:?}", m.voice).to_lowercase();
+            let mut voice = m.voice.name().to_string();
             if m.context.is_some() {
                 voice.push_str(", boilerplate");
             }

@@ -50,6 +50,17 @@ pub enum Voice {
     Heading,
 }
 
+impl Voice {
+    /// The snake_case name, as in the JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Voice::Author => "author",
+            Voice::Quoted => "quoted",
+            Voice::Heading => "heading",
+        }
+    }
+}
+
 /// Where a marker sits, when that changes its weight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -503,4 +514,17 @@ struct Hit {
 enum CueText {
     Cue(usize),
     Owned(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Voice;
+
+    #[test]
+    fn voice_names_are_the_json_names() {
+        for v in [Voice::Author, Voice::Quoted, Voice::Heading] {
+            let json = serde_json::to_string(&v).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(json, format!("\"{}\"", v.name()));
+        }
+    }
 }
