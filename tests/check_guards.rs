@@ -120,33 +120,59 @@ fn misstatements_in_the_same_surroundings_are_caught() {
 }
 
 #[test]
-fn numbers_far_from_any_mention_of_the_deal_are_not_misstatements() {
-    // An acquirer's annual report names the deal in one passage; pages later
-    // it speaks of its buildings, taxes and buybacks beside words that are
-    // also the record's cues ("completed", "took", "above", "announced").
-    let a = analyse(
-        "Published December 14, 2023\n\n\
-         On November 22, 2023, we completed the acquisition of VMware, Inc. \
-         VMware stockholders could elect to receive $142.50 in cash or 0.2520 shares of Broadcom common stock for each VMware share. \
-         Under the merger agreement, the go-shop period ran for 45 days.\n\n\
-         Our products are sold to original equipment manufacturers and distributors. \
+fn numbers_far_from_any_mention_of_the_deal_in_a_filing_are_not_misstatements() {
+    // An acquirer's annual report (hundreds of sentences) names the deal in
+    // one passage; pages later it speaks of its buildings, taxes and
+    // buybacks beside words that are also the record's cues ("completed",
+    // "took", "above", "announced").
+    let business = "Our products are sold to original equipment manufacturers and distributors. \
          We rely on a limited number of foundries. \
          Demand for our networking products remained strong during the year. \
          We invest heavily in research and development. \
          Our engineers work in many countries. \
-         Competition in our markets is intense.\n\n\
+         Competition in our markets is intense.\n\n"
+        .repeat(40);
+    let text = format!(
+        "Published December 14, 2023\n\n\
+         On November 22, 2023, we completed the acquisition of VMware, Inc. \
+         VMware stockholders could elect to receive $142.50 in cash or 0.2520 shares of Broadcom common stock for each VMware share. \
+         Under the merger agreement, the go-shop period ran for 45 days.\n\n\
+         {business}\
          Construction of our former design center was completed in 2019. \
          The tax authority's review of our 2018 return took 14 months. \
          Certain foreign dividends bear withholding tax of up to 30% above a set amount. \
-         In a program announced on December 12, 2022, we may repurchase our shares.",
+         In a program announced on December 12, 2022, we may repurchase our shares."
     );
+    let a = analyse(&text);
     assert_eq!(a.record.as_deref(), Some("broadcom-vmware-2022"));
     // The deal's own passage is checked as before: the go-shop ran 40 days.
     assert_eq!(verdict(&a, "$142.50").0, Verdict::Supported);
     let (v, reason) = verdict(&a, "45 days");
     assert_eq!(v, Verdict::Contradicted, "{reason}");
-    // The rest is not about the deal.
+    // The rest is not about the deal: unverifiable, saying what it would
+    // have contradicted.
     for claim in ["in 2019", "14 months", "up to 30%", "on December 12, 2022"] {
-        not_contradicted(&a, claim);
+        let (v, reason) = verdict(&a, claim);
+        assert_eq!(v, Verdict::Unverifiable, "{claim}: {reason}");
+        assert!(
+            reason.contains("neither the deal nor a party to it is named")
+                && reason.contains("it would be"),
+            "{claim}: {reason}"
+        );
     }
+    // A short piece (an op-ed) is about the deal throughout: its writer
+    // names the deal once and misstates a figure many sentences later.
+    let a = analyse(
+        "Published December 1, 2023\n\n\
+         Broadcom's purchase of VMware is finally done. \
+         Customers are already nervous. \
+         Prices for some bundles have doubled. \
+         Partners say their margins are being squeezed. \
+         Long-time administrators are looking at alternatives. \
+         None of this was a surprise. \
+         Investors cheered anyway. \
+         It took regulators 20 months to sign off.",
+    );
+    let (v, reason) = verdict(&a, "20 months");
+    assert_eq!(v, Verdict::Contradicted, "{reason}");
 }

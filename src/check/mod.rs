@@ -5,7 +5,8 @@
 //! [`record`] holds the record model; [`choose_record`] picks the record a
 //! document is about; [`check_claims`] links claims to facts (`link`) and
 //! judges them (`verdict`, on the intervals of [`interval`]; `topic` says
-//! whether the deal is named near a claim, which a contradiction needs);
+//! whether the deal is named near a claim, which a contradiction in a long
+//! document needs);
 //! [`status_findings`] flags a document that is behind the deal's events.
 //! Nothing here reads files or prints.
 
@@ -108,6 +109,10 @@ pub enum Undecided {
     /// The claim's sentence holds more numbers than are linked in one
     /// sentence ([`MAX_LINKED`]): a table or a list run together.
     Crowded,
+    /// A long document (a filing) where the deal is named nowhere near the
+    /// claim: the number is most likely about something else. The fact it
+    /// would contradict is kept.
+    FarFromDeal,
 }
 
 /// The check of one claim.
@@ -173,7 +178,6 @@ pub fn choose_record<'r>(text: &str, records: &'r [DealRecord]) -> Option<&'r De
 /// "Microsoft Corporation") are one party. So a filing that names
 /// "Microsoft Corporation, or Microsoft" names one party, not two.
 fn distinct_parties(named: &[&str]) -> usize {
-    let is_ticker = |e: &str| e.len() <= 5 && e.chars().all(|c| c.is_ascii_uppercase());
     let names: Vec<String> = named
         .iter()
         .filter(|e| !is_ticker(e))
@@ -189,6 +193,12 @@ fn distinct_parties(named: &[&str]) -> usize {
         }
     }
     parties.len()
+}
+
+/// True for an entity that is a ticker ("MSFT", "CORZ"): up to five ASCII
+/// capitals.
+pub(crate) fn is_ticker(e: &str) -> bool {
+    e.len() <= 5 && e.chars().all(|c| c.is_ascii_uppercase())
 }
 
 fn count_word(text: &str, word: &str) -> usize {
@@ -235,8 +245,8 @@ fn claims_of_sentence(claims: &[Claim], sentence: usize) -> std::ops::Range<usiz
 /// A fact that supports one claim of a sentence is not used to contradict
 /// another claim of the same sentence: a sentence states a fact once, and
 /// "worth $20.40 a share at a close of $165.20" is not a misstated close.
-/// And a claim is contradicted only where the deal is named near it
-/// (`topic`).
+/// And in a long document a claim is contradicted only where the deal is
+/// named near it (`topic`).
 pub fn check_claims(
     text: &str,
     sentences: &[Sentence],
@@ -361,25 +371,14 @@ pub fn check_claims(
     // A contradiction needs the deal named near the claim: a filing that
     // names the parties once holds many numbers beside words that are also
     // the record's cues.
+    let entities = topic::Entities::new(&record.entities);
     let off_topic = |i: usize, check: Check| -> Check {
-        let claim = &claims[i];
-        let linked = facts
-            .iter()
-            .find(|f| Some(f.id.as_str()) == check.fact.as_deref());
-        match linked {
-            Some(fact)
-                if check.verdict == Verdict::Contradicted
-                    && !topic::deal_named_near(
-                        text,
-                        sentences,
-                        claim.sentence,
-                        claim.span,
-                        &record.entities,
-                    ) =>
-            {
-                verdict::off_topic(&contexts[i], fact)
-            }
-            _ => check,
+        if check.verdict == Verdict::Contradicted
+            && !topic::deal_named_near(text, sentences, claims[i].sentence, &entities)
+        {
+            verdict::off_topic(&contexts[i], check, sentences.len())
+        } else {
+            check
         }
     };
     checks

@@ -11,8 +11,9 @@
 //! well-evidenced fact supports the claim, when a faintly cued one does
 //! (ambiguous), when the number is exactly another fact's figure
 //! ([`twin`], ambiguous), when it is many times off (another quantity),
-//! when a date lies after the document's own (a later event), or when the
-//! deal is named nowhere near the claim ([`off_topic`]). Numbers
+//! when a date lies after the document's own (a later event), or, in a
+//! long document, when the deal is named nowhere near it ([`off_topic`]).
+//! Numbers
 //! are rendered the way a reviewer writes them ($10 billion, 9.4%, 12
 //! years, 1.3 GW).
 
@@ -597,18 +598,35 @@ pub(crate) fn decide(cx: &Context<'_>, judged: &[Judged<'_>]) -> Check {
     }
 }
 
-/// A contradiction of `fact` with the deal named nowhere near the claim
-/// ([`super::topic`]): unverifiable, the number most likely about
-/// something else.
-pub(crate) fn off_topic(cx: &Context<'_>, fact: &Fact) -> Check {
-    let note = format!(
-        "fact {}, {}, is cued, but neither the deal nor a party to it is named within {} sentences before the claim or {} after it",
-        fact.id,
-        render_fact(fact),
+/// A contradiction in a long document where the deal is named nowhere
+/// near the claim ([`super::topic`]): unverifiable (`far_from_deal`), the
+/// number most likely about something else. The fact and what the
+/// contradiction would have said are kept, for a reviewer to weigh.
+pub(crate) fn off_topic(cx: &Context<'_>, contradiction: Check, sentences: usize) -> Check {
+    let far = format!(
+        "neither the deal nor a party to it is named within {} sentences before the claim or {} after it, in a document of {sentences} sentences: the number is most likely about something else",
         super::topic::BEFORE,
         super::topic::AFTER
     );
-    undecided(cx, Some(note))
+    let would = contradiction.why.as_deref().unwrap_or("outside the record");
+    let why = format!("{far} (it would be {would})");
+    let reason = format!(
+        "states {}; record: {} ({}) — {why}; fact {}{}",
+        cx.stated,
+        contradiction.record.as_deref().unwrap_or_default(),
+        contradiction.source.as_deref().unwrap_or_default(),
+        contradiction.fact.as_deref().unwrap_or_default(),
+        quoted_note(cx.claim)
+    );
+    Check {
+        verdict: Verdict::Unverifiable,
+        match_kind: None,
+        severity: None,
+        undecided: Some(Undecided::FarFromDeal),
+        reason,
+        why: Some(why),
+        ..contradiction
+    }
 }
 
 /// The claim's number, as written, is exactly what another fact of the

@@ -42,7 +42,9 @@
 //!   `lean` (`below` for "nearly", `above` for "just over"), `change`
 //!   (`up`/`down`), `period`; in `check`, `severity`, `undecided`
 //!   (`no_fact`, `ambiguous`, `record_too_coarse`, `prediction`, `no_record`,
-//!   `crowded`: the sentence holds more numbers than are linked in one) and
+//!   `crowded`: the sentence holds more numbers than are linked in one,
+//!   `far_from_deal`: in a long document, a would-be contradiction with the
+//!   deal named nowhere near it; `fact` and `why` say what it would be) and
 //!   `candidates` (every fact an `ambiguous` claim fits), and the reason's
 //!   parts `stated` (the claim as written), `record` (the fact's value with
 //!   its qualifier, written naturally: "more than $10 billion"), `source`,

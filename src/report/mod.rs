@@ -311,6 +311,7 @@ pub(crate) fn undecided_name(u: Undecided) -> &'static str {
         Undecided::Prediction => "prediction",
         Undecided::NoRecord => "no record",
         Undecided::Crowded => "too many numbers",
+        Undecided::FarFromDeal => "far from the deal",
     }
 }
 
