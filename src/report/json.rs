@@ -321,7 +321,11 @@ pub(crate) fn write_analyzed(out: &mut Vec<u8>, head: &[u8], a: &AnalyzedJson) -
 struct Compact<'o>(&'o mut Vec<u8>);
 
 impl Compact<'_> {
-    /// A field name: the contract's names need no escape.
+    /// A field name: the contract's names need no escape. Inlined, so that
+    /// each constant name is copied as a constant (left to itself, the
+    /// compiler inlined it in some builds and not in others: ~1.5% of a
+    /// run's instructions).
+    #[inline(always)]
     fn key_first(&mut self, name: &str) {
         debug_assert!(name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_'));
         self.0.push(b'"');
@@ -329,6 +333,7 @@ impl Compact<'_> {
         self.0.extend_from_slice(b"\":");
     }
 
+    #[inline(always)]
     fn key(&mut self, name: &str) {
         self.0.push(b',');
         self.key_first(name);
