@@ -13,9 +13,8 @@
 //! ([`twin`], ambiguous), when it is many times off (another quantity),
 //! when a date lies after the document's own (a later event), or, in a
 //! long document, when the deal is named nowhere near it ([`off_topic`]).
-//! Numbers
-//! are rendered the way a reviewer writes them ($10 billion, 9.4%, 12
-//! years, 1.3 GW).
+//! Numbers are rendered the way a reviewer writes them ($10 billion, 9.4%,
+//! 12 years, 1.3 GW).
 
 use super::interval::{Interval, Stated, claim_interval, fact_interval, implied_precision, same};
 use super::link::{Candidate, Compat, MIN_SCORE};
