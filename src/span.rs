@@ -86,6 +86,15 @@ impl Span {
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }
+
+    /// True when the span starts and ends on word boundaries of `text`: the
+    /// characters just outside it are not letters or digits. The one rule
+    /// for whole words (cues, deal words, entity names).
+    pub fn on_word_boundaries(&self, text: &str) -> bool {
+        let before = text.get(..self.start).and_then(|t| t.chars().next_back());
+        let after = text.get(self.end..).and_then(|t| t.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    }
 }
 
 impl From<std::ops::Range<usize>> for Span {
@@ -170,5 +179,18 @@ mod tests {
         assert_eq!(Span::new(0, 1).slice(t), "h");
         assert_eq!(Span::new(1, 2).slice(t), ""); // inside 'é'
         assert_eq!(Span::new(3, 99).slice(t), "");
+    }
+
+    #[test]
+    fn word_boundaries() {
+        let t = "a deal, dealer (deal) édeal deal2 deal";
+        let at = |i: usize| Span::new(i, i + 4).on_word_boundaries(t);
+        assert!(at(2)); // "deal," after a space
+        assert!(!at(8)); // "dealer"
+        assert!(at(16)); // "(deal)"
+        assert!(!at(24)); // after "é"
+        assert!(!at(29)); // "deal2"
+        assert!(at(35)); // at the end
+        assert!(Span::new(0, 1).on_word_boundaries(t)); // at the start
     }
 }

@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use crate::span::Span;
 use crate::tokenize::Sentence;
 
 /// Documents of at most this many sentences (headings included) are about
@@ -117,13 +118,7 @@ fn has_word(text: &str, word: &str) -> bool {
 /// Where `word` occurs in `text` with no letter or digit touching it.
 pub(crate) fn whole_words<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
     text.match_indices(word)
-        .filter(move |&(i, w)| {
-            let before = text[..i].chars().next_back();
-            let after = text[i + w.len()..].chars().next();
-            !w.is_empty()
-                && !before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(char::is_alphanumeric)
-        })
+        .filter(move |&(i, w)| !w.is_empty() && Span::new(i, i + w.len()).on_word_boundaries(text))
         .map(|(i, _)| i)
 }
 

@@ -10,7 +10,7 @@
 //! start is found by walking back over the pattern's normalised length.
 //!
 //! Like any leftmost-longest search, the scan resumes after each match, kept
-//! or not: the caller filters matches ([`Matcher::on_boundaries`],
+//! or not: the caller filters matches ([`Span::on_word_boundaries`],
 //! [`Matcher::excepted`], [`quantity_follows`]) and a dropped match still
 //! covers its text. This is the semantics of the lexicons' reference model.
 //!
@@ -580,14 +580,6 @@ impl Matcher {
         cuts
     }
 
-    /// True when `span` starts and ends on word boundaries: the characters
-    /// just outside it are not letters or digits.
-    pub(crate) fn on_boundaries(text: &str, span: Span) -> bool {
-        let before = text[..span.start].chars().next_back();
-        let after = text[span.end..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    }
-
     /// True when the match `span` of `pattern` lies inside an occurrence (on
     /// word boundaries) of one of its category's exceptions.
     pub(crate) fn excepted(&self, text: &str, pattern: usize, span: Span) -> bool {
@@ -597,7 +589,7 @@ impl Matcher {
         p.exceptions.iter().any(|&(x, k)| {
             walk_back(text, span.start, k)
                 .and_then(|a| match_forward(text, a, &self.exceptions[x]).map(|b| Span::new(a, b)))
-                .is_some_and(|s| Matcher::on_boundaries(text, s))
+                .is_some_and(|s| s.on_word_boundaries(text))
         })
     }
 }
@@ -890,7 +882,7 @@ mod tests {
     fn kept<'t>(m: &Matcher, text: &'t str) -> Vec<&'t str> {
         let mut out = Vec::new();
         m.scan(text, |p, s| {
-            if Matcher::on_boundaries(text, s) && !m.excepted(text, p, s) {
+            if s.on_word_boundaries(text) && !m.excepted(text, p, s) {
                 out.push(s.slice(text));
             }
         });

@@ -335,7 +335,7 @@ impl Rhetoric {
                 }
                 return;
             }
-            if !Matcher::on_boundaries(text, span) {
+            if !span.on_word_boundaries(text) {
                 return;
             }
             while cur < sentences.len() && sentences[cur].span.end <= span.start {

@@ -583,7 +583,7 @@ pub(crate) fn not_but(text: &str, sentences: &[Sentence], skip: &[Span]) -> Vec<
     let mut out = Vec::new();
     for p in memchr::memmem::find_iter(text.as_bytes(), b"but") {
         let word = Span::new(p, p + 3);
-        if !super::matcher::Matcher::on_boundaries(text, word) {
+        if !word.on_word_boundaries(text) {
             continue;
         }
         let i = sentences.partition_point(|s| s.span.end <= p);
