@@ -609,13 +609,12 @@ pub(crate) fn off_topic(cx: &Context<'_>, contradiction: Check, sentences: usize
     );
     let would = contradiction.why.as_deref().unwrap_or("outside the record");
     let why = format!("{far} (it would be {would})");
-    let reason = format!(
-        "states {}; record: {} ({}) — {why}; fact {}{}",
-        cx.stated,
+    let reason = fact_reason(
+        cx,
         contradiction.record.as_deref().unwrap_or_default(),
         contradiction.source.as_deref().unwrap_or_default(),
+        &why,
         contradiction.fact.as_deref().unwrap_or_default(),
-        quoted_note(cx.claim)
     );
     Check {
         verdict: Verdict::Unverifiable,
@@ -705,6 +704,16 @@ fn quoted_note(claim: &Claim) -> &'static str {
     }
 }
 
+/// The one-line reason of a verdict tied to one fact: what the document
+/// states, what the record says and where from, why they agree or not.
+fn fact_reason(cx: &Context<'_>, record: &str, source: &str, why: &str, fact: &str) -> String {
+    format!(
+        "states {}; record: {record} ({source}) — {why}; fact {fact}{}",
+        cx.stated,
+        quoted_note(cx.claim)
+    )
+}
+
 /// A verdict tied to one fact.
 fn found(
     cx: &Context<'_>,
@@ -720,13 +729,7 @@ fn found(
         Some(s) => format!("{why} ({})", s.name()),
         None => why,
     };
-    let reason = format!(
-        "states {}; record: {record} ({}) — {why}; fact {}{}",
-        cx.stated,
-        fact.source,
-        fact.id,
-        quoted_note(cx.claim)
-    );
+    let reason = fact_reason(cx, &record, &fact.source, &why, &fact.id);
     Check {
         verdict,
         match_kind,
