@@ -32,27 +32,19 @@ while IFS= read -r f; do
 done < "$work/files"
 text_bytes=$(cat "$work/text"/*.txt | wc -c)
 
-# time_of CMD...: seconds of one run (output discarded). The clock is bash's
-# own $EPOCHREALTIME (bash 5), read without starting a process: timing with
-# `date` added the start of a `date` process (~1-2 ms) to every run, which
-# weighs more on the short two-thread runs and understated their speed-up.
-if [ -n "${EPOCHREALTIME:-}" ]; then
-  time_of() {
-    local s e
-    s=$EPOCHREALTIME
-    "$@" > /dev/null 2>&1 < /dev/null || true
-    e=$EPOCHREALTIME
-    echo "${e/,/.} - ${s/,/.}" | bc -l
-  }
-else
-  time_of() {
-    local s e
-    s=$(date +%s.%N)
-    "$@" > /dev/null 2>&1 < /dev/null || true
-    e=$(date +%s.%N)
-    echo "$e - $s" | bc -l
-  }
-fi
+# tick: the time now, in $T. Bash 5's own $EPOCHREALTIME is read without
+# starting a process: timing with `date` added the start of a `date` process
+# (~1-2 ms) to every run, which weighs more on the short two-thread runs and
+# understated their speed-up. `date` remains the fallback.
+tick() { if [ -n "${EPOCHREALTIME:-}" ]; then T=${EPOCHREALTIME/,/.}; else T=$(date +%s.%N); fi; }
+# time_of CMD...: seconds of one run (output discarded).
+time_of() {
+  local s
+  tick; s=$T
+  "$@" > /dev/null 2>&1 < /dev/null || true
+  tick
+  echo "$T - $s" | bc -l
+}
 median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 measure() { # label bytes CMD...
   local label=$1 bytes=$2; shift 2
