@@ -8,18 +8,19 @@
 //! more than [`LONG`] sentences, a claim can be contradicted only when one
 //! of the record's entities or a deal word (`deal_words.toml`: "merger",
 //! "the transaction", "go-shop") stands in its sentence, the [`BEFORE`]
-//! sentences before it or the [`AFTER`] after it. Names are read with their
-//! case folded (tickers as written) and deal words in any case, both as
-//! whole words, with any run of white space (a line break, a no-break
-//! space) read as one space. A shorter document (a press release, a news
-//! story, an op-ed) is about the deal throughout: it was chosen for naming
-//! the parties, and writers there refer to the deal as "the Xbox maker" or
-//! "the purchase" many sentences after naming it.
+//! sentences before it or the [`AFTER`] after it. Names (tickers excepted)
+//! and deal words are read as the cues are ([`normalise`]: any case, any
+//! run of white space, a line break or a no-break space, as one space,
+//! curly apostrophes straight), as whole words. A shorter document (a press
+//! release, a news story, an op-ed) is about the deal throughout: it was
+//! chosen for naming the parties, and writers there refer to the deal as
+//! "the Xbox maker" or "the purchase" many sentences after naming it.
 
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use crate::rhetoric::normalise;
 use crate::span::Span;
 use crate::tokenize::Sentence;
 
@@ -48,7 +49,7 @@ static WORDS: LazyLock<DealWords> = LazyLock::new(|| {
 pub(crate) struct Entities {
     /// Tickers ("VMW", "CORZ"), matched as written.
     tickers: Vec<String>,
-    /// Names, lower case, white space as single spaces.
+    /// Names, in the cues' normal form ([`normalise`]).
     names: Vec<String>,
 }
 
@@ -58,7 +59,7 @@ impl Entities {
             entities.iter().partition(|e| super::is_ticker(e));
         Entities {
             tickers: tickers.into_iter().cloned().collect(),
-            names: names.into_iter().map(|n| folded(n)).collect(),
+            names: names.into_iter().map(|n| normalise(n)).collect(),
         }
     }
 }
@@ -81,24 +82,12 @@ pub(crate) fn deal_named_near(
         .any(|s| names_deal(s.span.slice(text), entities))
 }
 
-/// `text` in lower case with every run of white space as one space.
-fn folded(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
-
 /// True when `text` holds an entity or a deal word as whole words.
 fn names_deal(text: &str, entities: &Entities) -> bool {
     if entities.tickers.iter().any(|t| has_word(text, t)) {
         return true;
     }
-    let mut lower = folded(text);
+    let mut lower = normalise(text);
     if entities.names.iter().any(|n| has_word(&lower, n)) {
         return true;
     }
@@ -224,6 +213,13 @@ mod tests {
             &["The corz fee is $270 million."],
             "$270 million",
             &parties
+        ));
+        // Apostrophes read straight, as in the cues.
+        let store = ["Macy's"];
+        assert!(near(
+            &["Last year Macy’s paid $270 million."],
+            "$270 million",
+            &store
         ));
         assert!(!near(
             &["Core Scientifics pay $270 million."],

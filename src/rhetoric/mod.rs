@@ -37,6 +37,9 @@ use crate::span::{Ranged, Span};
 use crate::tokenize::{Quotation, Sentence};
 pub use lexicon::Lexicon;
 use matcher::Matcher;
+/// The cues' normal form (lower case, single spaces, straight
+/// apostrophes), which the check reads deal words and names in too.
+pub(crate) use matcher::normalise;
 
 /// Whose voice a marker is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
